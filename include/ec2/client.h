@@ -1,0 +1,71 @@
+#pragma once
+/// The EC2 client: signs Query requests, sends them through an HttpTransport, retries per the
+/// configured policy and parses EC2 XML (success documents and error documents).
+/// Typed operations (include/ec2/ops/*.h) are free functions on top of `Client::call`.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "ec2/clock.h"
+#include "ec2/config.h"
+#include "ec2/http.h"
+#include "ec2/query.h"
+#include "ec2/result.h"
+
+namespace ec2 {
+
+class RetryPolicy;
+
+/// A parsed EC2 response document. The root element is `<ActionResponse>`.
+using XmlDocument = std::shared_ptr<const pugi::xml_document>;
+
+/// Everything a Client is made of. Missing pieces get the real defaults.
+struct ClientOptions {
+  ResolvedConfig config;
+  std::shared_ptr<HttpTransport> transport;  ///< default: make_curl_transport(config.ca_bundle)
+  std::shared_ptr<Clock> clock;              ///< default: system_clock()
+  std::shared_ptr<Random> random;            ///< default: default_random()
+  std::shared_ptr<RetryPolicy> retry;        ///< default: from config.retry_mode / max_attempts
+};
+
+/// A client for one region and endpoint. Cheap to copy; copies share transport and retry quota.
+class Client {
+ public:
+  explicit Client(ClientOptions options);
+
+  /// Resolves configuration from overrides, environment and files, with the real transport.
+  static Result<Client> create(const ConfigOverrides& overrides = {},
+                               const Environment& env = process_environment());
+
+  const ResolvedConfig& config() const { return options_.config; }
+  const std::string& region() const { return options_.config.region; }
+  Clock& clock() const { return *options_.clock; }
+  Random& random() const { return *options_.random; }
+
+  /// A client for another region sharing this one's transport. The endpoint becomes that
+  /// region's default unless this client's endpoint was set explicitly.
+  Client for_region(std::string region) const;
+
+  /// Sends `action` with `params`, retrying per `retry` (or the client's policy when null).
+  /// Errors carry the AWS code, message, HTTP status and request id.
+  Result<XmlDocument> call(std::string_view action, const QueryParams& params,
+                           RetryPolicy* retry = nullptr) const;
+
+  /// Sends several calls concurrently through the transport (each retried on its own).
+  /// Results are in the order of `calls`.
+  struct Call {
+    std::string action;
+    QueryParams params;
+  };
+  std::vector<Result<XmlDocument>> call_all(const std::vector<Call>& calls,
+                                            RetryPolicy* retry = nullptr) const;
+
+ private:
+  ClientOptions options_;
+};
+
+}  // namespace ec2

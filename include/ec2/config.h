@@ -1,0 +1,80 @@
+#pragma once
+/// Configuration and credentials, resolved with the AWS CLI's rules and precedence:
+/// explicit overrides > environment > shared files (~/.aws/credentials, ~/.aws/config).
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ec2/result.h"
+
+namespace ec2 {
+
+/// AWS credentials. `source` says where they came from ("env", "shared-credentials-file", ...).
+struct Credentials {
+  std::string access_key_id;
+  std::string secret_access_key;
+  std::string session_token;
+  std::string source;
+};
+
+enum class RetryMode { Standard, Legacy, Adaptive };
+
+/// Values the caller sets explicitly (command-line flags, module arguments). They win over all else.
+struct ConfigOverrides {
+  std::optional<std::string> profile;
+  std::optional<std::string> region;
+  std::optional<std::string> endpoint_url;
+  std::optional<std::string> access_key_id;
+  std::optional<std::string> secret_access_key;
+  std::optional<std::string> session_token;
+  std::optional<std::string> ca_bundle;
+  std::optional<int> max_attempts;
+  std::optional<RetryMode> retry_mode;
+};
+
+/// Everything a client needs, fully resolved.
+struct ResolvedConfig {
+  std::string profile = "default";
+  std::string region;
+  std::string endpoint_url;  ///< Always set: the override or `https://ec2.{region}.amazonaws.com`.
+  Credentials credentials;
+  std::string ca_bundle;
+  int max_attempts = 3;
+  RetryMode retry_mode = RetryMode::Standard;
+};
+
+/// Process environment and home directory, as an interface so tests can fake them.
+class Environment {
+ public:
+  virtual ~Environment() = default;
+  virtual std::optional<std::string> get(std::string_view name) const = 0;
+  virtual std::string home() const = 0;
+};
+
+/// The real process environment.
+const Environment& process_environment();
+
+/// Environment backed by a map, for tests and for embedding callers.
+class MapEnvironment final : public Environment {
+ public:
+  MapEnvironment(std::map<std::string, std::string> vars, std::string home)
+      : vars_(std::move(vars)), home_(std::move(home)) {}
+  std::optional<std::string> get(std::string_view name) const override;
+  std::string home() const override { return home_; }
+
+ private:
+  std::map<std::string, std::string> vars_;
+  std::string home_;
+};
+
+/// Resolves region, endpoint, credentials and retry settings. Errors (Config category) say how to
+/// fix them; a malformed file names the file and line.
+Result<ResolvedConfig> resolve_config(const ConfigOverrides& overrides = {},
+                                      const Environment& env = process_environment());
+
+/// `https://ec2.{region}.amazonaws.com`, or `.amazonaws.com.cn` for `cn-*` regions.
+std::string default_endpoint(std::string_view region);
+
+}  // namespace ec2
