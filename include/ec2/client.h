@@ -15,10 +15,12 @@
 #include "ec2/http.h"
 #include "ec2/query.h"
 #include "ec2/result.h"
+#include "ec2/retry.h"
 
 namespace ec2 {
 
-class RetryPolicy;
+/// Sent as the User-Agent header of every request.
+inline constexpr std::string_view kUserAgent = "ec2-toolkit/0.1.0";
 
 /// A parsed EC2 response document. The root element is `<ActionResponse>`.
 using XmlDocument = std::shared_ptr<const pugi::xml_document>;
@@ -30,6 +32,8 @@ struct ClientOptions {
   std::shared_ptr<Clock> clock;              ///< default: system_clock()
   std::shared_ptr<Random> random;            ///< default: default_random()
   std::shared_ptr<RetryPolicy> retry;        ///< default: from config.retry_mode / max_attempts
+  RetryObserver on_retry;                    ///< Told about each retry (for --debug output).
+  std::string user_agent_suffix;             ///< Appended to kUserAgent, e.g. "ec2-cli/0.1.0".
 };
 
 /// A client for one region and endpoint. Cheap to copy; copies share transport and retry quota.
@@ -38,13 +42,17 @@ class Client {
   explicit Client(ClientOptions options);
 
   /// Resolves configuration from overrides, environment and files, with the real transport.
+  /// `transport` configures the curl transport; its ca_bundle defaults to the resolved one.
   static Result<Client> create(const ConfigOverrides& overrides = {},
-                               const Environment& env = process_environment());
+                               const Environment& env = process_environment(),
+                               TransportOptions transport = {});
 
   const ResolvedConfig& config() const { return options_.config; }
   const std::string& region() const { return options_.config.region; }
   Clock& clock() const { return *options_.clock; }
   Random& random() const { return *options_.random; }
+  HttpTransport& transport() const { return *options_.transport; }
+  RetryPolicy& retry_policy() const { return *options_.retry; }
 
   /// A client for another region sharing this one's transport. The endpoint becomes that
   /// region's default unless this client's endpoint was set explicitly.
