@@ -1,0 +1,164 @@
+#include "instance_source.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+#include <utility>
+
+#include "ec2/ops/instances.h"
+#include "ec2/ops/regions.h"
+
+namespace ec2::inventory {
+namespace {
+
+/// One DescribeInstances stream: a region and one filter set.
+struct Job {
+  size_t region_index = 0;
+  size_t filter_index = 0;
+};
+
+/// What one job produced: its records in EC2's order, or the error that stopped it.
+struct JobOutput {
+  std::vector<InstanceRecord> records;
+  std::optional<Error> error;
+};
+
+/// Appends the instances of one page to `out`, converting each to botocore-shaped JSON.
+void append_page(const std::string& region, const DescribeInstancesResponse& page,
+                 std::vector<InstanceRecord>& out) {
+  for (const Reservation& reservation : page.reservations) {
+    if (!reservation.instances) continue;
+    for (const Instance& instance : *reservation.instances) {
+      InstanceRecord record;
+      record.region = region;
+      record.instance = to_json(instance);
+      record.owner_id = reservation.owner_id.value_or("");
+      record.requester_id = reservation.requester_id.value_or("");
+      record.reservation_id = reservation.reservation_id.value_or("");
+      out.push_back(std::move(record));
+    }
+  }
+}
+
+/// A client for `region` with a transport of its own, so parallel streams never share a handle.
+Client stream_client(const Client& base, const std::string& region) {
+  Client regional = base.for_region(region);
+  ClientOptions options;
+  options.config = regional.config();
+  options.retry = std::shared_ptr<RetryPolicy>(&regional.retry_policy(), [](RetryPolicy*) {});
+  return Client(std::move(options));
+}
+
+class Ec2Source final : public InstanceSource {
+ public:
+  Ec2Source(Client client, WarningSink warn) : client_(std::move(client)), warn_(std::move(warn)) {
+    if (!warn_) {
+      warn_ = [](const std::string& message) { std::fprintf(stderr, "warning: %s\n", message.c_str()); };
+    }
+  }
+
+  Result<std::vector<InstanceRecord>> fetch(const FetchRequest& request) override;
+  Result<std::vector<std::string>> describe_regions() override;
+
+ private:
+  JobOutput run_job(const FetchRequest& request, const Job& job) const;
+
+  Client client_;
+  WarningSink warn_;
+};
+
+JobOutput Ec2Source::run_job(const FetchRequest& request, const Job& job) const {
+  const std::string& region = request.regions[job.region_index];
+  JobOutput output;
+  DescribeInstancesRequest describe;
+  if (!request.filter_sets.empty()) describe.filters = request.filter_sets[job.filter_index];
+  describe.max_results = 1000;
+  Client client = stream_client(client_, region);
+  Status status = describe_instances_pages(
+      client, describe, [&](const DescribeInstancesResponse& page) {
+        append_page(region, page, output.records);
+        return true;
+      });
+  if (!status) output.error = status.error();
+  return output;
+}
+
+/// Runs `count` jobs on at most `parallel` threads; `run(i)` must be safe to call concurrently.
+template <class F>
+void run_parallel(size_t count, int parallel, F&& run) {
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < count; i = next++) run(i);
+  };
+  size_t threads = std::min<size_t>(count, static_cast<size_t>(std::max(parallel, 1)));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& thread : pool) thread.join();
+}
+
+Result<std::vector<InstanceRecord>> Ec2Source::fetch(const FetchRequest& request) {
+  size_t sets = std::max<size_t>(request.filter_sets.size(), 1);
+  std::vector<Job> jobs;
+  for (size_t r = 0; r < request.regions.size(); ++r) {
+    for (size_t f = 0; f < sets; ++f) jobs.push_back({r, f});
+  }
+  std::vector<JobOutput> outputs(jobs.size());
+  run_parallel(jobs.size(), request.max_parallel,
+               [&](size_t i) { outputs[i] = run_job(request, jobs[i]); });
+
+  std::vector<InstanceRecord> records;
+  std::unordered_set<std::string> seen;
+  std::unordered_set<size_t> skipped_regions;
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    const std::string& region = request.regions[jobs[i].region_index];
+    if (skipped_regions.count(jobs[i].region_index)) continue;
+    if (outputs[i].error) {
+      const Error& error = *outputs[i].error;
+      if (!request.strict_permissions && is_permission_error(error)) {
+        warn_("skipping region " + region + ": " + to_string(error));
+        skipped_regions.insert(jobs[i].region_index);
+        continue;
+      }
+      return error.with_context("describe instances in region " + region);
+    }
+  }
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    if (skipped_regions.count(jobs[i].region_index)) continue;
+    for (InstanceRecord& record : outputs[i].records) {
+      auto id = record.instance.find("InstanceId");
+      std::string key = record.region + "/" + (id != record.instance.end() && id->is_string()
+                                                   ? id->get<std::string>()
+                                                   : std::string());
+      if (seen.insert(std::move(key)).second) records.push_back(std::move(record));
+    }
+    outputs[i].records.clear();
+  }
+  return records;
+}
+
+Result<std::vector<std::string>> Ec2Source::describe_regions() {
+  auto response = ec2::describe_regions(client_);
+  if (!response) return response.error().with_context("describe regions");
+  std::vector<std::string> names;
+  for (const Region& region : response->regions) {
+    if (region.region_name) names.push_back(*region.region_name);
+  }
+  return names;
+}
+
+}  // namespace
+
+bool is_permission_error(const Error& error) {
+  return error.code == "UnauthorizedOperation" || error.code == "AccessDenied" ||
+         error.code == "AccessDeniedException" || error.code == "AuthFailure";
+}
+
+std::unique_ptr<InstanceSource> make_ec2_source(Client client, WarningSink warn) {
+  return std::make_unique<Ec2Source>(std::move(client), std::move(warn));
+}
+
+}  // namespace ec2::inventory

@@ -1,0 +1,69 @@
+#pragma once
+/// The contract between the fetch layer and the two output modes of ec2-inventory (ec2.ini and
+/// aws_ec2.yml): what one instance looks like once fetched, and how instances are fetched.
+///
+/// Fetching queries every (region × filter set) pair in parallel, converts each DescribeInstances
+/// page into records as soon as it arrives (the XML page is dropped right after), and hands back
+/// the records in a deterministic order: regions in the order asked for, then filter sets in
+/// order, then the order EC2 returned. An instance matched by several filter sets appears once.
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ec2/client.h"
+#include "ec2/result.h"
+#include "ec2/types.h"
+
+namespace ec2::inventory {
+
+/// One instance as DescribeInstances returned it.
+struct InstanceRecord {
+  std::string region;       ///< The region it was fetched from.
+  nlohmann::json instance;  ///< botocore-shaped dict, as boto3 returns it: "InstanceId",
+                            ///< "State": {"Code", "Name"}, "Tags": [{"Key", "Value"}],
+                            ///< "LaunchTime" (ISO 8601 text), "Placement": {...}, ...
+  std::string owner_id;        ///< OwnerId of its reservation.
+  std::string requester_id;    ///< RequesterId of its reservation (often empty).
+  std::string reservation_id;  ///< ReservationId of its reservation.
+};
+
+/// What to fetch.
+struct FetchRequest {
+  std::vector<std::string> regions;   ///< Queried in parallel; order kept in the result.
+  std::vector<Filters> filter_sets;   ///< One DescribeInstances query per set and region; the
+                                      ///< results are OR-ed. Empty: one unfiltered query.
+  /// False: a region answering UnauthorizedOperation, AccessDenied or AuthFailure is skipped
+  /// with a warning on stderr instead of failing the whole fetch.
+  bool strict_permissions = true;
+  int max_parallel = 16;  ///< Upper bound on concurrent DescribeInstances streams.
+};
+
+/// Where instances come from. The real one talks to EC2; tests substitute canned records.
+class InstanceSource {
+ public:
+  virtual ~InstanceSource() = default;
+
+  /// Every instance of every region of `request`, deduplicated by instance id. A region that
+  /// fails fails the whole fetch with an error naming the region, the AWS code and the request id
+  /// (except permission errors when `strict_permissions` is false).
+  virtual Result<std::vector<InstanceRecord>> fetch(const FetchRequest& request) = 0;
+
+  /// The region names DescribeRegions returns (enabled regions only), in its order.
+  virtual Result<std::vector<std::string>> describe_regions() = 0;
+};
+
+/// Receives warnings (skipped regions). Defaults to writing `warning: ...` lines on stderr.
+using WarningSink = std::function<void(const std::string& message)>;
+
+/// An InstanceSource backed by `client` (each region gets `client.for_region(region)`).
+std::unique_ptr<InstanceSource> make_ec2_source(Client client, WarningSink warn = {});
+
+/// True for the AWS error codes that mean "not allowed here": UnauthorizedOperation,
+/// AccessDenied, AccessDeniedException and AuthFailure.
+bool is_permission_error(const Error& error);
+
+}  // namespace ec2::inventory
