@@ -1,0 +1,102 @@
+#include "server.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
+
+#include <httplib.h>
+
+#include "api_error.h"
+
+namespace ec2::emu {
+namespace {
+
+/// Makes the next close() of the connection from `addr:port` send a TCP reset instead of a FIN.
+/// cpp-httplib does not expose the socket, so it is found by its peer address.
+void arm_reset(const std::string& addr, int port) {
+  for (int fd = 3; fd < 4096; ++fd) {
+    sockaddr_storage peer{};
+    socklen_t len = sizeof peer;
+    if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &len) != 0) continue;
+    char host[INET6_ADDRSTRLEN] = {};
+    int peer_port = 0;
+    if (peer.ss_family == AF_INET) {
+      auto* in = reinterpret_cast<sockaddr_in*>(&peer);
+      inet_ntop(AF_INET, &in->sin_addr, host, sizeof host);
+      peer_port = ntohs(in->sin_port);
+    } else if (peer.ss_family == AF_INET6) {
+      auto* in6 = reinterpret_cast<sockaddr_in6*>(&peer);
+      inet_ntop(AF_INET6, &in6->sin6_addr, host, sizeof host);
+      peer_port = ntohs(in6->sin6_port);
+    }
+    if (peer_port == port && addr == host) {
+      linger hard{1, 0};
+      setsockopt(fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+      return;
+    }
+  }
+}
+
+HttpCall to_call(const httplib::Request& req) {
+  HttpCall call;
+  call.method = req.method;
+  size_t q = req.target.find('?');
+  call.path = req.target.substr(0, q);
+  if (q != std::string::npos) call.query = req.target.substr(q + 1);
+  for (auto& [name, value] : req.headers) call.headers.emplace_back(name, value);
+  call.body = req.body;
+  call.remote_addr = req.remote_addr;
+  return call;
+}
+
+void send_reply(const httplib::Request& req, httplib::Response& res, HttpReply reply) {
+  if (reply.delay.count() > 0) std::this_thread::sleep_for(reply.delay);
+  res.status = reply.status;
+  if (reply.fault == TransportFault::None) {
+    res.set_content(std::move(reply.body), reply.content_type.c_str());
+    return;
+  }
+  if (reply.fault == TransportFault::Reset) arm_reset(req.remote_addr, req.remote_port);
+  size_t full = reply.body.size();
+  size_t sent = reply.fault == TransportFault::Reset ? 0 : full / 2;
+  auto body = std::make_shared<std::string>(std::move(reply.body));
+  // Announce the full length, write only part of it, then fail: the connection is closed mid-body.
+  res.set_content_provider(full, reply.content_type.c_str(),
+                           [body, sent](size_t offset, size_t, httplib::DataSink& sink) {
+                             if (offset < sent) sink.write(body->data() + offset, sent - offset);
+                             return false;
+                           });
+}
+
+}  // namespace
+
+HttpServer::HttpServer(Dispatcher& dispatcher)
+    : dispatcher_(dispatcher), server_(std::make_unique<httplib::Server>()) {
+  auto handler = [this](const httplib::Request& req, httplib::Response& res) {
+    send_reply(req, res, dispatcher_.handle(to_call(req)));
+  };
+  server_->Get(".*", handler);
+  server_->Post(".*", handler);
+  server_->Put(".*", handler);
+  server_->Delete(".*", handler);
+  server_->set_payload_max_length(64 << 20);
+}
+
+HttpServer::~HttpServer() = default;
+
+Result<int> HttpServer::bind(const std::string& host, int port) {
+  int bound = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
+  if (bound <= 0) {
+    return make_error(ErrorCategory::Network, "BindFailed", "Cannot listen on " + host + ":" + std::to_string(port));
+  }
+  return bound;
+}
+
+void HttpServer::run() { server_->listen_after_bind(); }
+
+void HttpServer::stop() { server_->stop(); }
+
+}  // namespace ec2::emu
