@@ -40,6 +40,7 @@ struct TransportOptions {
   std::chrono::milliseconds read_timeout{60'000};
   std::string ca_bundle;   ///< PEM file of trusted CAs; empty means the system store.
   bool verify_tls = true;  ///< Never false unless the user explicitly asks.
+  int max_connections = 32;  ///< Simultaneous connections `send_all` opens at most.
   /// Called with a redacted trace line per request/response when set (for `--debug`).
   std::function<void(std::string_view)> trace;
 };
