@@ -63,16 +63,24 @@ class Client {
   Result<XmlDocument> call(std::string_view action, const QueryParams& params,
                            RetryPolicy* retry = nullptr) const;
 
-  /// Sends several calls concurrently through the transport (each retried on its own).
+  /// Sends several calls concurrently through the transport's `send_all`, each retried on its
+  /// own (a round of retries waits for the longest delay any of them asked for). A call with a
+  /// `region` goes to `for_region(region)`, so one client fans out over many regions.
   /// Results are in the order of `calls`.
   struct Call {
     std::string action;
     QueryParams params;
+    std::string region;  ///< Empty: this client's region.
   };
   std::vector<Result<XmlDocument>> call_all(const std::vector<Call>& calls,
                                             RetryPolicy* retry = nullptr) const;
 
  private:
+  /// The signed POST carrying `body` to this client's endpoint.
+  Result<HttpRequest> signed_request(const std::string& body) const;
+  /// One attempt: sign, send, interpret the response.
+  Result<XmlDocument> attempt(const std::string& body) const;
+
   ClientOptions options_;
 };
 

@@ -26,7 +26,8 @@ struct PaginateOptions {
   RetryPolicy* retry = nullptr;          ///< Per-page retry policy; null means the client's.
 };
 
-/// Pulls pages one at a time. A repeated token (a server bug) is an error, never an endless loop.
+/// Pulls pages one at a time. A token seen before (a server bug) is an error, never an endless
+/// loop: the page carrying it is still returned, the following `next()` fails.
 ///
 ///   Paginator pages(client, "DescribeInstances", params);
 ///   while (auto page = pages.next()) { if (!*page) break; use(**page); }
@@ -40,7 +41,7 @@ class Paginator {
 
   /// True once the last page was returned or an error happened.
   bool done() const { return done_; }
-  /// The token that fetches the page after the last one returned; empty when done.
+  /// The token that fetches the page after the last one returned; empty after the last page.
   const std::string& next_token() const { return token_; }
   /// Pages returned so far.
   int pages() const { return pages_; }
@@ -54,6 +55,7 @@ class Paginator {
   std::set<std::string> seen_;
   int pages_ = 0;
   bool done_ = false;
+  bool repeated_ = false;  ///< The last token was seen before: the next call reports it.
 };
 
 /// Calls `on_page` with every page in order; `on_page` returns false to stop early. Returns the

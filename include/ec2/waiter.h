@@ -32,7 +32,7 @@ struct WaitCheck {
   std::string state;
 };
 
-/// Reported before each poll and while sleeping (see `progress_interval`).
+/// Reported after each poll and, with `progress_interval`, while sleeping between polls.
 struct WaitProgress {
   int attempt = 0;                     ///< Polls done so far.
   std::string state;                   ///< Latest state description ("" before the first poll).

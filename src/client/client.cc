@@ -1,0 +1,153 @@
+#include "ec2/client.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "client/response.h"
+#include "ec2/sigv4.h"
+
+namespace ec2 {
+namespace {
+
+/// `url` with a "/" path when it has none, so the request line and the signature agree.
+std::string with_root_path(const std::string& url) {
+  auto scheme = url.find("://");
+  size_t host = scheme == std::string::npos ? 0 : scheme + 3;
+  if (url.find_first_of("/?#", host) == std::string::npos) return url + "/";
+  return url;
+}
+
+}  // namespace
+
+Client::Client(ClientOptions options) : options_(std::move(options)) {
+  if (!options_.clock) options_.clock = system_clock();
+  if (!options_.random) options_.random = default_random();
+  if (!options_.transport) {
+    TransportOptions transport;
+    transport.ca_bundle = options_.config.ca_bundle;
+    options_.transport = make_curl_transport(transport);
+  }
+  if (!options_.retry) {
+    options_.retry = make_retry_policy(options_.config.retry_mode, options_.config.max_attempts,
+                                       options_.random);
+  }
+}
+
+Result<Client> Client::create(const ConfigOverrides& overrides, const Environment& env,
+                              TransportOptions transport) {
+  auto config = resolve_config(overrides, env);
+  if (!config) return config.error();
+  if (transport.ca_bundle.empty()) transport.ca_bundle = config->ca_bundle;
+  ClientOptions options;
+  options.config = std::move(config).value();
+  options.transport = make_curl_transport(transport);
+  return Client(std::move(options));
+}
+
+Client Client::for_region(std::string region) const {
+  ClientOptions options = options_;
+  bool default_in_use = options.config.endpoint_url == default_endpoint(options.config.region);
+  options.config.region = std::move(region);
+  if (default_in_use) options.config.endpoint_url = default_endpoint(options.config.region);
+  return Client(std::move(options));
+}
+
+Result<HttpRequest> Client::signed_request(const std::string& body) const {
+  HttpRequest request;
+  request.method = "POST";
+  request.url = with_root_path(options_.config.endpoint_url);
+  request.headers = {{"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"}};
+  request.body = body;
+  const Credentials& credentials = options_.config.credentials;
+  if (!credentials.access_key_id.empty()) {
+    SigningParams params;
+    params.credentials = credentials;
+    params.region = options_.config.region;
+    params.time = options_.clock->now();
+    EC2_TRY(sign_request(request, params));
+  }
+  std::string agent(kUserAgent);
+  if (!options_.user_agent_suffix.empty()) agent += " " + options_.user_agent_suffix;
+  request.headers.emplace_back("User-Agent", std::move(agent));
+  return request;
+}
+
+Result<XmlDocument> Client::attempt(const std::string& body) const {
+  auto request = signed_request(body);
+  if (!request) return request.error();
+  auto response = options_.transport->send(*request);
+  if (!response) return response.error();
+  return client::interpret_response(*response);
+}
+
+Result<XmlDocument> Client::call(std::string_view action, const QueryParams& params,
+                                 RetryPolicy* retry) const {
+  RetryPolicy& policy = retry ? *retry : *options_.retry;
+  const std::string body = params.encode(action);
+  return with_retry(policy, *options_.clock, [&] { return attempt(body); }, options_.on_retry);
+}
+
+std::vector<Result<XmlDocument>> Client::call_all(const std::vector<Call>& calls,
+                                                  RetryPolicy* retry) const {
+  struct Pending {
+    size_t index;
+    Client client;
+    std::string body;
+    RetryState state;
+  };
+  RetryPolicy& policy = retry ? *retry : *options_.retry;
+  std::vector<std::optional<Result<XmlDocument>>> results(calls.size());
+  std::vector<Pending> pending;
+  for (size_t i = 0; i < calls.size(); ++i) {
+    const Call& call = calls[i];
+    bool here = call.region.empty() || call.region == region();
+    pending.push_back({i, here ? *this : for_region(call.region), call.params.encode(call.action), {}});
+  }
+  while (!pending.empty()) {
+    // Sign every pending call, send the signed ones together, then judge each outcome.
+    std::vector<std::optional<Result<XmlDocument>>> outcomes(pending.size());
+    std::vector<HttpRequest> requests;
+    std::vector<size_t> sent;
+    for (size_t p = 0; p < pending.size(); ++p) {
+      auto request = pending[p].client.signed_request(pending[p].body);
+      if (!request) {
+        outcomes[p] = request.error();
+        continue;
+      }
+      requests.push_back(std::move(*request));
+      sent.push_back(p);
+    }
+    auto responses = options_.transport->send_all(requests);
+    for (size_t r = 0; r < sent.size(); ++r) {
+      outcomes[sent[r]] = responses[r] ? client::interpret_response(*responses[r])
+                                       : Result<XmlDocument>(responses[r].error());
+    }
+    std::vector<Pending> again;
+    std::chrono::milliseconds wait{0};
+    for (size_t p = 0; p < pending.size(); ++p) {
+      Result<XmlDocument>& outcome = *outcomes[p];
+      std::optional<std::chrono::milliseconds> delay;
+      if (outcome) {
+        policy.on_success(pending[p].state);
+      } else {
+        delay = policy.retry_delay(outcome.error(), pending[p].state);
+      }
+      if (!delay) {
+        results[pending[p].index] = std::move(outcome);
+        continue;
+      }
+      if (options_.on_retry) options_.on_retry(outcome.error(), pending[p].state.attempt, *delay);
+      wait = std::max(wait, *delay);
+      ++pending[p].state.attempt;
+      again.push_back(std::move(pending[p]));
+    }
+    if (!again.empty()) options_.clock->sleep(wait);
+    pending = std::move(again);
+  }
+  std::vector<Result<XmlDocument>> out;
+  out.reserve(results.size());
+  for (auto& result : results) out.push_back(std::move(*result));
+  return out;
+}
+
+}  // namespace ec2

@@ -1,0 +1,29 @@
+#pragma once
+/// Interpreting EC2 HTTP responses: success documents become parsed XML, everything else an
+/// ec2::Error carrying the AWS code, message, HTTP status, request id and category.
+
+#include <string_view>
+
+#include "ec2/client.h"
+#include "ec2/error.h"
+#include "ec2/http.h"
+#include "ec2/result.h"
+
+namespace ec2::client {
+
+/// The request id of a response: the document's RequestID/RequestId, else the
+/// `x-amzn-RequestId` / `x-amz-request-id` header, else "".
+std::string request_id_of(const pugi::xml_document& document, const Headers& headers);
+
+/// Parses an error response. Understands EC2's `<Response><Errors><Error>...<RequestID>`,
+/// the generic Query `<ErrorResponse><Error>...<RequestId>` and a bare `<Error>` root; any other
+/// body (an HTML page from a proxy, nothing at all) gives code "<status>" with the HTTP reason
+/// phrase and the start of the body as message.
+Error parse_error_response(int status, std::string_view body, const Headers& headers);
+
+/// A 2xx response with a well-formed XML body becomes the document (root `<ActionResponse>`);
+/// any other response becomes an Error (see parse_error_response). A 2xx body that is not XML is
+/// a Parse error.
+Result<XmlDocument> interpret_response(const HttpResponse& response);
+
+}  // namespace ec2::client
