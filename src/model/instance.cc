@@ -1,0 +1,34 @@
+#include "ec2/model/instance.h"
+
+#include "model/instance_schema.h"
+
+namespace ec2 {
+
+EC2_MODEL_DEFINE_IO(Monitoring)
+EC2_MODEL_DEFINE_IO(Placement)
+EC2_MODEL_DEFINE_IO(EbsInstanceBlockDevice)
+EC2_MODEL_DEFINE_IO(InstanceBlockDeviceMapping)
+EC2_MODEL_DEFINE_IO(IamInstanceProfile)
+EC2_MODEL_DEFINE_IO(ElasticGpuAssociation)
+EC2_MODEL_DEFINE_IO(ElasticInferenceAcceleratorAssociation)
+EC2_MODEL_DEFINE_IO(InstanceNetworkInterfaceAssociation)
+EC2_MODEL_DEFINE_IO(InstanceNetworkInterfaceAttachment)
+EC2_MODEL_DEFINE_IO(InstanceIpv6Address)
+EC2_MODEL_DEFINE_IO(InstancePrivateIpAddress)
+EC2_MODEL_DEFINE_IO(InstanceIpv4Prefix)
+EC2_MODEL_DEFINE_IO(InstanceIpv6Prefix)
+EC2_MODEL_DEFINE_IO(InstanceNetworkInterface)
+EC2_MODEL_DEFINE_IO(CpuOptions)
+EC2_MODEL_DEFINE_IO(CapacityReservationTargetResponse)
+EC2_MODEL_DEFINE_IO(CapacityReservationSpecificationResponse)
+EC2_MODEL_DEFINE_IO(HibernationOptions)
+EC2_MODEL_DEFINE_IO(LicenseConfiguration)
+EC2_MODEL_DEFINE_IO(InstanceMetadataOptionsResponse)
+EC2_MODEL_DEFINE_IO(EnclaveOptions)
+EC2_MODEL_DEFINE_IO(PrivateDnsNameOptionsResponse)
+EC2_MODEL_DEFINE_IO(InstanceMaintenanceOptions)
+EC2_MODEL_DEFINE_IO(Instance)
+EC2_MODEL_DEFINE_IO(Reservation)
+EC2_MODEL_DEFINE_IO(InstanceStateChange)
+
+}  // namespace ec2

@@ -1,0 +1,175 @@
+#include "ec2/model/instance.h"
+
+#include <gtest/gtest.h>
+
+#include "ec2/model/xml.h"
+#include "model/test_util.h"
+
+namespace ec2 {
+namespace {
+
+using nlohmann::json;
+
+std::vector<Reservation> load_reservations(const std::string& fixture) {
+  auto doc = parse_xml_document(testing::read_fixture(fixture));
+  EXPECT_TRUE(doc.ok());
+  std::vector<Reservation> out;
+  if (!doc.ok()) return out;
+  for (pugi::xml_node item : doc.value()->document_element().child("reservationSet").children("item")) {
+    out.emplace_back();
+    Status status = from_xml(item, out.back());
+    EXPECT_TRUE(status.ok()) << to_string(status.error());
+  }
+  return out;
+}
+
+/// Asserts that `value` has exactly the members of shape `shape`, recursively, wherever the
+/// fixture fills a structure.
+void expect_every_member(const json& shapes, const std::string& shape, const json& value,
+                         const std::string& path) {
+  const json& def = shapes[shape];
+  if (def["type"] == "list") {
+    for (const json& item : value) {
+      expect_every_member(shapes, def["member"]["shape"], item, path + "[]");
+    }
+    return;
+  }
+  if (def["type"] != "structure") return;
+  for (const auto& [member, spec] : def["members"].items()) {
+    if (!value.contains(member)) {
+      ADD_FAILURE() << path << " lacks " << member;
+      continue;
+    }
+    expect_every_member(shapes, spec["shape"], value[member], path + "." + member);
+  }
+  for (const auto& [member, ignored] : value.items()) {
+    EXPECT_TRUE(def["members"].contains(member)) << path << " has unknown " << member;
+  }
+}
+
+TEST(InstanceTest, FullInstanceMapsEveryMemberOfTheShape) {
+  auto reservations = load_reservations("describe_instances.xml");
+  ASSERT_EQ(reservations.size(), 2u);
+  json shapes = testing::service_shapes();
+  ASSERT_TRUE(shapes.is_object());
+  expect_every_member(shapes, "Reservation", to_json(reservations[0]), "Reservation");
+}
+
+TEST(InstanceTest, JsonIsExactlyWhatBoto3Returns) {
+  auto reservations = load_reservations("describe_instances.xml");
+  json expected = testing::botocore_parse("DescribeInstances", "describe_instances.xml");
+  ASSERT_TRUE(expected.is_object()) << "botocore could not parse the fixture";
+  json actual = json::array();
+  for (const Reservation& r : reservations) actual.push_back(to_json(r));
+  EXPECT_EQ(actual, expected["Reservations"]) << json::diff(actual, expected["Reservations"]);
+}
+
+TEST(InstanceTest, TypedFields) {
+  auto reservations = load_reservations("describe_instances.xml");
+  ASSERT_EQ(reservations.size(), 2u);
+  const Reservation& r = reservations[0];
+  EXPECT_EQ(r.reservation_id, "r-1234567890abcdef0");
+  EXPECT_EQ(r.requester_id, "940372691376");
+  ASSERT_TRUE(r.instances && r.instances->size() == 1);
+  const Instance& i = r.instances->front();
+  EXPECT_EQ(i.instance_id, "i-1234567890abcdef0");
+  EXPECT_EQ(i.state->code, 16);
+  EXPECT_EQ(i.state->name, "running");
+  EXPECT_EQ(i.key_name, "my-key & \"quotes\"");
+  EXPECT_EQ(i.state_transition_reason, "");
+  EXPECT_EQ(i.public_ip_address, "34.253.223.13");
+  EXPECT_EQ(i.placement->availability_zone, "us-east-2a");
+  EXPECT_EQ(i.placement->partition_number, 2);
+  EXPECT_EQ(i.ebs_optimized, false);
+  EXPECT_EQ(i.ena_support, true);
+  EXPECT_EQ(format_timestamp(*i.launch_time), "2026-11-25T10:00:00+00:00");
+  EXPECT_EQ(format_timestamp(*i.block_device_mappings->at(0).ebs->attach_time),
+            "2026-11-25T10:00:01.250000+00:00");
+  const InstanceNetworkInterface& eni = i.network_interfaces->at(0);
+  EXPECT_EQ(eni.attachment->device_index, 0);
+  EXPECT_EQ(eni.association->public_ip, "34.253.223.13");
+  EXPECT_EQ(eni.private_ip_addresses->at(0).primary, true);
+  EXPECT_EQ(eni.ipv6_addresses->at(0).ipv6_address, "2600:1f16:409:6700::1");
+  EXPECT_EQ(i.metadata_options->http_put_response_hop_limit, 2);
+  EXPECT_EQ(i.private_dns_name_options->enable_resource_name_dns_aaaa_record, false);
+  ASSERT_TRUE(i.tags);
+  EXPECT_EQ(i.tags->at(0), (Tag{"Name", "web-1"}));
+}
+
+TEST(InstanceTest, EmptySetsArePresentAndAbsentOnesOmitted) {
+  auto reservations = load_reservations("describe_instances.xml");
+  ASSERT_EQ(reservations.size(), 2u);
+  const Instance& i = reservations[1].instances->front();
+  ASSERT_TRUE(i.product_codes.has_value());
+  EXPECT_TRUE(i.product_codes->empty());
+  EXPECT_FALSE(i.licenses.has_value());
+  EXPECT_FALSE(i.vpc_id.has_value());
+  EXPECT_FALSE(reservations[1].requester_id.has_value());
+  json j = to_json(i);
+  EXPECT_EQ(j["ProductCodes"], json::array());
+  EXPECT_EQ(j["NetworkInterfaces"], json::array());
+  EXPECT_EQ(j["PrivateDnsName"], "");
+  EXPECT_FALSE(j.contains("Licenses"));
+  EXPECT_FALSE(j.contains("VpcId"));
+  EXPECT_FALSE(j.contains("KeyName"));
+  EXPECT_EQ(to_json(reservations[1])["Groups"], json::array());
+}
+
+TEST(InstanceTest, UnicodeTagsSurvive) {
+  auto reservations = load_reservations("describe_instances.xml");
+  ASSERT_EQ(reservations.size(), 2u);
+  const Instance& i = reservations[1].instances->front();
+  ASSERT_TRUE(i.tags && i.tags->size() == 2);
+  EXPECT_EQ(i.tags->at(0).value, "Größe — サーバー 🚀");
+  EXPECT_EQ(i.tags->at(1), (Tag{"empty", ""}));
+  EXPECT_EQ(to_json(i)["Tags"][0]["Value"], "Größe — サーバー 🚀");
+}
+
+TEST(InstanceTest, MalformedNumberNamesTheElement) {
+  auto doc = parse_xml_document(
+      "<R><item><instanceId>i-1</instanceId><instanceState><code>x16</code></instanceState>"
+      "</item></R>");
+  ASSERT_TRUE(doc.ok());
+  Instance instance;
+  Status status = from_xml(doc.value()->document_element().child("item"), instance);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().category, ErrorCategory::Parse);
+  EXPECT_NE(status.error().message.find("R/item/instanceState/code"), std::string::npos)
+      << status.error().message;
+  EXPECT_NE(status.error().message.find("x16"), std::string::npos);
+}
+
+TEST(InstanceTest, MalformedBooleanAndTimestampAreErrors) {
+  for (const char* xml : {"<item><ebsOptimized>yes</ebsOptimized></item>",
+                          "<item><launchTime>yesterday</launchTime></item>"}) {
+    auto doc = parse_xml_document(xml);
+    ASSERT_TRUE(doc.ok());
+    Instance instance;
+    Status status = from_xml(doc.value()->document_element(), instance);
+    ASSERT_FALSE(status.ok()) << xml;
+    EXPECT_EQ(status.error().category, ErrorCategory::Parse);
+  }
+}
+
+TEST(InstanceTest, UnknownAndMissingElementsAreTolerated) {
+  auto doc = parse_xml_document("<item><futureField>1</futureField><!-- c --></item>");
+  ASSERT_TRUE(doc.ok());
+  Instance instance;
+  ASSERT_TRUE(from_xml(doc.value()->document_element(), instance).ok());
+  EXPECT_EQ(to_json(instance), json::object());
+}
+
+TEST(InstanceTest, StateChangeJson) {
+  auto doc = parse_xml_document(
+      "<item><instanceId>i-1</instanceId><currentState><code>32</code><name>shutting-down</name>"
+      "</currentState><previousState><code>16</code><name>running</name></previousState></item>");
+  ASSERT_TRUE(doc.ok());
+  InstanceStateChange change;
+  ASSERT_TRUE(from_xml(doc.value()->document_element(), change).ok());
+  EXPECT_EQ(to_json(change), json::parse(R"({"InstanceId":"i-1",
+      "CurrentState":{"Code":32,"Name":"shutting-down"},
+      "PreviousState":{"Code":16,"Name":"running"}})"));
+}
+
+}  // namespace
+}  // namespace ec2

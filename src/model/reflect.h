@@ -1,0 +1,209 @@
+#pragma once
+/// Table-driven mapping between model structs, EC2 XML and boto3-shaped JSON.
+///
+/// Each model struct gets a `Schema<T>` (see *_schema.h) listing its fields as
+/// (JSON member name, XML element name, pointer to member). From that one table `read` fills a
+/// struct from its XML element in a single pass over the children (a per-type hash table maps
+/// element names to field readers), and `json_value` renders it with absent members omitted.
+/// Any struct that has no Schema in the current translation unit but has a public
+/// `from_xml`/`to_json` (the ops responses embed model types this way) is handled through those.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
+
+#include "ec2/error.h"
+#include "ec2/model/common.h"
+#include "ec2/model/timestamp.h"
+#include "ec2/result.h"
+#include "ec2/types.h"
+
+namespace ec2::model {
+
+/// One member of a shape. A null `json` name keeps the member out of JSON (e.g. request ids).
+template <class T, class M>
+struct Field {
+  const char* json;
+  const char* xml;
+  M T::*member;
+};
+
+template <class T, class M>
+constexpr Field<T, M> field(const char* json, const char* xml, M T::*member) {
+  return {json, xml, member};
+}
+
+/// Specialised per struct with `static constexpr auto fields = std::make_tuple(field(...), ...)`.
+template <class T>
+struct Schema;
+
+template <class T>
+concept Described = requires { Schema<T>::fields; };
+
+template <class T>
+concept HasPublicXml = requires(pugi::xml_node node, T& value) {
+  { from_xml(node, value) } -> std::same_as<Status>;
+};
+
+template <class T>
+concept HasPublicJson = requires(const T& value) {
+  { to_json(value) } -> std::same_as<nlohmann::json>;
+};
+
+/// `Root/child/grandchild` path of `node`, for error messages.
+std::string element_path(pugi::xml_node node);
+/// Error{Parse, "MalformedResponse"}: "<what> in <path>".
+Error parse_error(pugi::xml_node node, std::string_view what);
+
+// Readers: fill `out` from element `node`; on failure set `error` and return false.
+bool read(pugi::xml_node node, std::string& out, Error& error);
+bool read(pugi::xml_node node, int& out, Error& error);
+bool read(pugi::xml_node node, int64_t& out, Error& error);
+bool read(pugi::xml_node node, bool& out, Error& error);
+bool read(pugi::xml_node node, Timestamp& out, Error& error);
+bool read(pugi::xml_node node, Tag& out, Error& error);
+template <Described T>
+bool read(pugi::xml_node node, T& out, Error& error);
+template <class T>
+  requires(!Described<T> && HasPublicXml<T>)
+bool read(pugi::xml_node node, T& out, Error& error);
+template <class T>
+bool read(pugi::xml_node node, std::vector<T>& out, Error& error);
+template <class T>
+bool read(pugi::xml_node node, std::optional<T>& out, Error& error);
+
+// Renderers: the JSON boto3 would give for a value.
+inline nlohmann::json json_value(const std::string& value) { return value; }
+inline nlohmann::json json_value(int value) { return value; }
+inline nlohmann::json json_value(int64_t value) { return value; }
+inline nlohmann::json json_value(bool value) { return value; }
+inline nlohmann::json json_value(Timestamp value) { return format_timestamp(value); }
+nlohmann::json json_value(const Tag& value);
+template <Described T>
+nlohmann::json json_value(const T& value);
+template <class T>
+  requires(!Described<T> && HasPublicJson<T>)
+nlohmann::json json_value(const T& value);
+template <class T>
+nlohmann::json json_value(const std::vector<T>& values);
+
+/// Reads field I of T from `node`.
+template <class T, std::size_t I>
+bool read_field(pugi::xml_node node, T& out, Error& error) {
+  return read(node, out.*(std::get<I>(Schema<T>::fields).member), error);
+}
+
+template <class T>
+using FieldReader = bool (*)(pugi::xml_node, T&, Error&);
+
+/// XML element name → reader, built once per type.
+template <class T>
+struct FieldTable {
+  std::unordered_map<std::string_view, FieldReader<T>> readers;
+};
+
+template <class T, std::size_t... I>
+FieldTable<T> make_field_table(std::index_sequence<I...>) {
+  FieldTable<T> table;
+  table.readers.reserve(sizeof...(I) * 2);
+  (table.readers.emplace(std::get<I>(Schema<T>::fields).xml, &read_field<T, I>), ...);
+  return table;
+}
+
+template <class T>
+const FieldTable<T>& field_table() {
+  static const FieldTable<T> table = make_field_table<T>(
+      std::make_index_sequence<std::tuple_size_v<std::decay_t<decltype(Schema<T>::fields)>>>{});
+  return table;
+}
+
+template <Described T>
+bool read(pugi::xml_node node, T& out, Error& error) {
+  const auto& readers = field_table<T>().readers;
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    if (child.type() != pugi::node_element) continue;
+    auto it = readers.find(std::string_view(child.name()));
+    if (it != readers.end() && !it->second(child, out, error)) return false;
+  }
+  return true;
+}
+
+template <class T>
+  requires(!Described<T> && HasPublicXml<T>)
+bool read(pugi::xml_node node, T& out, Error& error) {
+  Status status = from_xml(node, out);
+  if (status) return true;
+  error = status.error();
+  return false;
+}
+
+/// EC2 lists are `<xSet><item>…</item>…</xSet>`; other children are ignored.
+template <class T>
+bool read(pugi::xml_node node, std::vector<T>& out, Error& error) {
+  out.clear();
+  for (pugi::xml_node item = node.child("item"); item; item = item.next_sibling("item")) {
+    out.emplace_back();
+    if (!read(item, out.back(), error)) return false;
+  }
+  return true;
+}
+
+template <class T>
+bool read(pugi::xml_node node, std::optional<T>& out, Error& error) {
+  out.emplace();
+  return read(node, *out, error);
+}
+
+/// Fills `out` from `node`, as a Status.
+template <class T>
+Status read_status(pugi::xml_node node, T& out) {
+  Error error;
+  if (!read(node, out, error)) return error;
+  return {};
+}
+
+template <class M>
+void put(nlohmann::json& object, const char* name, const M& value) {
+  if (name != nullptr) object[name] = json_value(value);
+}
+
+template <class M>
+void put(nlohmann::json& object, const char* name, const std::optional<M>& value) {
+  if (name != nullptr && value) object[name] = json_value(*value);
+}
+
+template <Described T>
+nlohmann::json json_value(const T& value) {
+  nlohmann::json object = nlohmann::json::object();
+  std::apply([&](const auto&... f) { (put(object, f.json, value.*(f.member)), ...); },
+             Schema<T>::fields);
+  return object;
+}
+
+template <class T>
+  requires(!Described<T> && HasPublicJson<T>)
+nlohmann::json json_value(const T& value) {
+  return to_json(value);
+}
+
+template <class T>
+nlohmann::json json_value(const std::vector<T>& values) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const T& value : values) array.push_back(json_value(value));
+  return array;
+}
+
+}  // namespace ec2::model
+
+/// Defines the public `from_xml` and `to_json` of a described model type (inside namespace ec2).
+#define EC2_MODEL_DEFINE_IO(Type)                                                        \
+  Status from_xml(pugi::xml_node node, Type& out) { return model::read_status(node, out); } \
+  nlohmann::json to_json(const Type& value) { return model::json_value(value); }
