@@ -1,7 +1,9 @@
 #pragma once
 /// Configuration and credentials, resolved with the AWS CLI's rules and precedence:
 /// explicit overrides > environment > shared files (~/.aws/credentials, ~/.aws/config).
+/// docs/configuration.md describes every variable and setting for users.
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,12 +13,16 @@
 
 namespace ec2 {
 
-/// AWS credentials. `source` says where they came from ("env", "shared-credentials-file", ...).
+/// AWS credentials. `source` says where they came from, with the AWS CLI's names: "explicit",
+/// "env", "shared-credentials-file", "custom-process", "config-file" ("none" when not signing).
 struct Credentials {
   std::string access_key_id;
   std::string secret_access_key;
   std::string session_token;
   std::string source;
+  /// When temporary credentials stop working (credential_process `Expiration`,
+  /// AWS_CREDENTIAL_EXPIRATION); empty when they do not expire.
+  std::optional<std::chrono::system_clock::time_point> expiration;
 };
 
 enum class RetryMode { Standard, Legacy, Adaptive };
@@ -32,6 +38,8 @@ struct ConfigOverrides {
   std::optional<std::string> ca_bundle;
   std::optional<int> max_attempts;
   std::optional<RetryMode> retry_mode;
+  /// Do not look for credentials at all (`--no-sign-request`): requests go out unsigned.
+  bool no_credentials = false;
 };
 
 /// Everything a client needs, fully resolved.
@@ -70,11 +78,17 @@ class MapEnvironment final : public Environment {
 };
 
 /// Resolves region, endpoint, credentials and retry settings. Errors (Config category) say how to
-/// fix them; a malformed file names the file and line.
+/// fix them; a malformed file names the file and line (`~/.aws/config:7: ...`). Error codes:
+/// NoRegion, InvalidRegion, NoCredentials, PartialCredentials, ProfileNotFound, ConfigParseError,
+/// CredentialProcessError, UnsupportedCredentials, InvalidEndpoint, InvalidMaxAttempts,
+/// InvalidRetryMode (and ConfigReadError, category Io, for an unreadable file).
 Result<ResolvedConfig> resolve_config(const ConfigOverrides& overrides = {},
                                       const Environment& env = process_environment());
 
 /// `https://ec2.{region}.amazonaws.com`, or `.amazonaws.com.cn` for `cn-*` regions.
 std::string default_endpoint(std::string_view region);
+
+/// "standard", "legacy" or "adaptive".
+std::string_view to_string(RetryMode mode);
 
 }  // namespace ec2
