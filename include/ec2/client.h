@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -68,6 +69,8 @@ class Client {
   /// `region` goes to `for_region(region)`, so one client fans out over many regions.
   /// Results are in the order of `calls`.
   struct Call {
+    Call(std::string action, QueryParams params = {}, std::string region = {})
+        : action(std::move(action)), params(std::move(params)), region(std::move(region)) {}
     std::string action;
     QueryParams params;
     std::string region;  ///< Empty: this client's region.
