@@ -20,20 +20,15 @@
 #include <nlohmann/json.hpp>
 
 #include "ec2/result.h"
+#include "ec2/types.h"
 #include "instance_source.h"
 
 namespace ec2::inventory::aws_ec2 {
 
-/// One DescribeInstances filter: matches when the named attribute has any of `values`.
-struct Filter {
-  std::string name;
-  std::vector<std::string> values;
-};
-
 /// Filters that must all match; each set is one DescribeInstances query per region. The default
 /// `instance-state-name` filter (running, pending, stopping, stopped) is already added to every set
 /// that has no `instance-state-name` filter of its own.
-using FilterSet = std::vector<Filter>;
+using FilterSet = ec2::Filters;
 
 /// What to query.
 struct FetchPlan {
