@@ -49,7 +49,8 @@ struct Instance {
   std::string state = "pending";  ///< pending|running|stopping|stopped|shutting-down|terminated
   TimePoint launch_time;
   TimePoint next_at;              ///< When the current transitional state ends.
-  TimePoint status_ok_at;         ///< Status checks report `ok` from here on (while running).
+  TimePoint status_ok_at;         ///< When the status checks of this run turn `ok`.
+  bool status_ok = false;         ///< Status checks passed (reset on every start).
   std::string state_reason_code;  ///< e.g. "Client.UserInitiatedShutdown"
   std::string state_reason_message;
   std::string transition_reason;  ///< e.g. "User initiated (2024-01-02 03:04:05 GMT)"

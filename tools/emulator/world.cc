@@ -92,6 +92,7 @@ void World::reset() {
   regions_.clear();
   scheduler.clear();
   subnet_next_host.clear();
+  public_ips_issued = 0;
   ids.restore(seed_);
   last_seq_ = 0;
   for (const RegionInfo& info : standard_regions()) {

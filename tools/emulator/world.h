@@ -98,6 +98,8 @@ class World {
 
   /// Private IPv4 addresses handed out so far per subnet (for stable, unique private IPs).
   std::unordered_map<std::string, uint32_t> subnet_next_host;
+  /// Public IPv4 addresses handed out so far (each start gets a new one).
+  uint64_t public_ips_issued = 0;
 
  private:
   void create_defaults(RegionState& region);
