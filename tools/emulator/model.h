@@ -105,6 +105,8 @@ struct Vpc {
   std::string dhcp_options_id = "dopt-00000000";
   std::string instance_tenancy = "default";
   bool is_default = false;
+  bool enable_dns_support = true;     ///< DescribeVpcAttribute / ModifyVpcAttribute
+  bool enable_dns_hostnames = false;  ///< true for default VPCs
   std::vector<CidrAssociation> cidr_associations;  ///< IPv4, primary first.
   std::vector<CidrAssociation> ipv6_associations;
   TimePoint next_at;

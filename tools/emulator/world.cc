@@ -109,6 +109,7 @@ void World::create_defaults(RegionState& region) {
   vpc.id = stable_id("vpc-", region.name + "/default-vpc");
   vpc.cidr_block = "172.31.0.0/16";
   vpc.is_default = true;
+  vpc.enable_dns_hostnames = true;
   vpc.dhcp_options_id = stable_id("dopt-", region.name + "/dopt");
   vpc.cidr_associations.push_back(
       {stable_id("vpc-cidr-assoc-", region.name + "/default-vpc-cidr"), vpc.cidr_block, "associated", "", "", "", {}});
