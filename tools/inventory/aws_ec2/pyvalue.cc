@@ -90,7 +90,7 @@ bool truthy(const Json& value) {
   switch (value.type()) {
     case Json::value_t::null: return false;
     case Json::value_t::boolean: return value.get<bool>();
-    case Json::value_t::string:
+    case Json::value_t::string: return !value.get_ref<const std::string&>().empty();
     case Json::value_t::array:
     case Json::value_t::object: return !value.empty();
     default: return as_double(value) != 0;

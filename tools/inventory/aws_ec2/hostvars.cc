@@ -1,0 +1,142 @@
+#include "hostvars.h"
+
+#include <mutex>
+#include <regex>
+#include <unordered_map>
+
+#include "unicode_tables.h"
+
+namespace ec2::inventory::aws_ec2 {
+namespace {
+
+std::string snake_uncached(const std::string& name) {
+  // Pluralised abbreviations such as TargetGroupARNs: the run of capitals before the final "s".
+  static const std::regex plural("[A-Z]{3,}s$");
+  static const std::regex first_cap("(.)([A-Z][a-z]+)");
+  static const std::regex all_cap("([a-z0-9])([A-Z]+)");
+  std::string s1;
+  std::smatch m;
+  if (std::regex_search(name, m, plural)) {
+    std::string run = m.str(0);
+    for (char& c : run) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    s1 = m.prefix().str() + "_" + run;
+  } else {
+    s1 = name;
+  }
+  if (s1.starts_with('_') && !name.starts_with('_')) s1.erase(0, 1);
+  std::string s2 = std::regex_replace(s1, first_cap, "$1_$2");
+  std::string s3 = std::regex_replace(s2, all_cap, "$1_$2");
+  for (char& c : s3) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s3;
+}
+
+/// camel_dict_to_snake_dict for a nested value (no ignore list below the top level).
+Json snake_value(const Json& v) {
+  if (v.is_object()) {
+    Json out = Json::object();
+    for (const auto& [k, x] : v.items()) out[camel_to_snake(k)] = snake_value(x);
+    return out;
+  }
+  if (v.is_array()) {
+    Json out = Json::array();
+    for (const auto& x : v) out.push_back(snake_value(x));
+    return out;
+  }
+  return v;
+}
+
+/// `2024-01-02T03:04:05.120Z` → `2024-01-02T03:04:05.120000+00:00` (datetime.isoformat()).
+std::string isoformat(const std::string& text) {
+  static const std::regex iso(R"((\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,6})\d*)?(Z|[+-]\d{2}:?\d{2})?)");
+  std::smatch m;
+  if (!std::regex_match(text, m, iso)) return text;
+  std::string out = m.str(1) + "T" + m.str(2);
+  std::string frac = m.str(3);
+  if (!frac.empty() && frac.find_first_not_of('0') != std::string::npos) out += "." + frac + std::string(6 - frac.size(), '0');
+  std::string zone = m.str(4);
+  if (zone.empty() || zone == "Z") return out + "+00:00";
+  if (zone.size() == 5) zone.insert(3, ":");
+  return out + zone;
+}
+
+Json with_timestamps(const Json& v) {
+  if (v.is_object()) {
+    Json out = Json::object();
+    for (const auto& [k, x] : v.items()) {
+      out[k] = is_timestamp_key(k) && x.is_string() ? Json(isoformat(x.get<std::string>())) : with_timestamps(x);
+    }
+    return out;
+  }
+  if (v.is_array()) {
+    Json out = Json::array();
+    for (const auto& x : v) out.push_back(with_timestamps(x));
+    return out;
+  }
+  return v;
+}
+
+/// boto3_tag_list_to_ansible_dict: [{"Key": k, "Value": v}...] → {k: v}.
+Json tags_dict(const Json& tags) {
+  Json out = Json::object();
+  if (!tags.is_array()) return out;
+  for (const auto& t : tags) {
+    if (!t.is_object()) continue;
+    const char* key = t.contains("Key") ? "Key" : "key";
+    const char* value = t.contains("Value") ? "Value" : "value";
+    if (t.contains(key) && t[key].is_string()) out[t[key].get<std::string>()] = t.value(value, Json(""));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string camel_to_snake(std::string_view name) {
+  static std::mutex mu;
+  static std::unordered_map<std::string, std::string> cache;
+  std::string key(name);
+  std::lock_guard lock(mu);
+  auto it = cache.find(key);
+  if (it == cache.end()) it = cache.emplace(key, snake_uncached(key)).first;
+  return it->second;
+}
+
+bool is_timestamp_key(std::string_view k) {
+  return k == "LaunchTime" || k == "AttachTime" || k == "UsageOperationUpdateTime" ||
+         k == "ElasticInferenceAcceleratorAssociationTime";
+}
+
+std::string datetime_str(const std::string& isoformat) {
+  std::string out = isoformat;
+  if (out.size() > 10 && out[10] == 'T') out[10] = ' ';
+  return out;
+}
+
+Json boto3_instance(const InstanceRecord& record) {
+  Json instance = with_timestamps(record.instance);
+  instance["OwnerId"] = record.owner_id;
+  instance["RequesterId"] = record.requester_id;
+  instance["ReservationId"] = record.reservation_id;
+  return instance;
+}
+
+Result<Json> instance_hostvars(const Json& instance, const HostvarOptions& options) {
+  Json vars = Json::object();
+  for (const auto& [k, v] : instance.items()) vars[camel_to_snake(k)] = k == "Tags" ? v : snake_value(v);
+  vars["tags"] = tags_dict(instance.value("Tags", Json::array()));
+  const Json* az = vars.contains("placement") ? &vars["placement"] : nullptr;
+  if (!az || !az->is_object() || !az->contains("availability_zone") || !(*az)["availability_zone"].is_string()) {
+    return make_error(ErrorCategory::Parse, "NoAvailabilityZone",
+                      "instance " + instance.value("InstanceId", std::string("?")) + " has no Placement.AvailabilityZone");
+  }
+  std::u32string zone = unicode::decode(vars["placement"]["availability_zone"].get<std::string>());
+  vars["placement"]["region"] = unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1));
+  if (options.contrib_tag_keys) {
+    for (const auto& [k, v] : vars["tags"].items()) vars["ec2_tag_" + k] = v;
+  }
+  if (options.prefix.empty() && options.suffix.empty()) return vars;
+  Json renamed = Json::object();
+  for (auto& [k, v] : vars.items()) renamed[options.prefix + k + options.suffix] = std::move(v);
+  return renamed;
+}
+
+}  // namespace ec2::inventory::aws_ec2

@@ -1,0 +1,43 @@
+#pragma once
+/// The host variables the aws_ec2 plugin gives an instance: the DescribeInstances dict in
+/// snake_case (camel_dict_to_snake_dict), `tags` as a dict, `placement.region`, the reservation's
+/// `owner_id`/`requester_id`/`reservation_id`, optional `ec2_tag_*` keys and prefix/suffix.
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "ec2/result.h"
+#include "instance_source.h"
+
+namespace ec2::inventory::aws_ec2 {
+
+using Json = nlohmann::json;
+
+/// Ansible's _camel_to_snake (not reversible): `InstanceId` → `instance_id`, `TargetGroupARNs` →
+/// `target_group_arns`, `IamInstanceProfile` → `iam_instance_profile`.
+std::string camel_to_snake(std::string_view name);
+
+/// The boto3 view of a record: its instance dict with OwnerId, RequesterId and ReservationId set
+/// and timestamps as Ansible prints boto3's datetimes (`2024-01-02T03:04:05+00:00`).
+Json boto3_instance(const InstanceRecord& record);
+
+/// Python's str() of a datetime printed as `isoformat` text: the `T` becomes a space.
+std::string datetime_str(const std::string& isoformat);
+
+/// The keys of DescribeInstances that hold timestamps (boto3 makes them datetimes).
+bool is_timestamp_key(std::string_view camel_key);
+
+/// Options that shape host variables.
+struct HostvarOptions {
+  std::string prefix;
+  std::string suffix;
+  bool contrib_tag_keys = false;  ///< Also set `ec2_tag_<Key>` for every tag.
+};
+
+/// Host variables of `instance` (a boto3_instance result). Fails when it has no
+/// Placement.AvailabilityZone (the plugin cannot derive `placement.region` then).
+Result<Json> instance_hostvars(const Json& instance, const HostvarOptions& options);
+
+}  // namespace ec2::inventory::aws_ec2

@@ -1,0 +1,67 @@
+#pragma once
+/// An in-memory inventory with Ansible's InventoryData rules: groups and hosts keep creation order,
+/// a host's groups include the ancestors of its groups, parentless groups end up under `all`, and
+/// `--list` JSON is laid out as ansible-inventory lays it out.
+
+#include <map>
+#include <set>
+#include <unordered_set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ec2/result.h"
+
+namespace ec2::inventory::aws_ec2 {
+
+using Json = nlohmann::json;
+
+class InventoryModel {
+ public:
+  /// Starts with `all` and its child `ungrouped`; `source` is the config path (inventory_file).
+  explicit InventoryModel(std::string source);
+
+  /// Creates group `name` unless it exists.
+  void add_group(const std::string& name);
+  /// Creates host `host` unless it exists (setting inventory_file/inventory_dir) and puts it in
+  /// `group` (created if needed).
+  void add_host(const std::string& host, const std::string& group);
+  /// Makes `child` (a group) a child of `parent`; fails on a self or circular relation.
+  Status add_child(const std::string& parent, const std::string& child);
+
+  /// Sets one variable of an existing host (top-level replacement, as set_variable does).
+  void set_variable(const std::string& host, const std::string& name, Json value);
+  /// The host's variables plus inventory_hostname, inventory_hostname_short and group_names, as
+  /// Host.get_vars() returns them.
+  Json host_vars_with_magic(const std::string& host) const;
+
+  /// Puts parentless groups under `all`, then renders the `--list` document.
+  Json list_json();
+
+ private:
+  struct Group {
+    std::vector<std::string> hosts;
+    std::vector<std::string> children;
+    std::vector<std::string> parents;
+    std::unordered_set<std::string> host_set;   ///< Members of `hosts`, for fast lookup.
+    std::unordered_set<std::string> child_set;  ///< Members of `children`.
+  };
+  struct Host {
+    Json vars = Json::object();
+    std::vector<std::string> groups;  ///< Direct groups, in the order joined.
+  };
+
+  bool is_ancestor(const std::string& maybe_ancestor, const std::string& group) const;
+  void collect_ancestors(const std::string& group, std::vector<std::string>& out) const;
+  void format_group(const std::string& name, Json& out, std::set<std::string>& seen) const;
+
+  std::string source_;
+  std::string source_dir_;
+  std::vector<std::string> group_order_;
+  std::map<std::string, Group> groups_;
+  std::vector<std::string> host_order_;
+  std::map<std::string, Host> hosts_;
+};
+
+}  // namespace ec2::inventory::aws_ec2
