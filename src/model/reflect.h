@@ -5,8 +5,8 @@
 /// (JSON member name, XML element name, pointer to member). From that one table `read` fills a
 /// struct from its XML element in a single pass over the children (a per-type hash table maps
 /// element names to field readers), and `json_value` renders it with absent members omitted.
-/// Any struct that has no Schema in the current translation unit but has a public
-/// `from_xml`/`to_json` (the ops responses embed model types this way) is handled through those.
+/// Every translation unit that maps a struct must include the Schema of every struct it reaches
+/// (the *_schema.h headers), so each template instantiation is the same everywhere.
 
 #include <cstdint>
 #include <optional>
@@ -48,16 +48,6 @@ struct Schema;
 template <class T>
 concept Described = requires { Schema<T>::fields; };
 
-template <class T>
-concept HasPublicXml = requires(pugi::xml_node node, T& value) {
-  { from_xml(node, value) } -> std::same_as<Status>;
-};
-
-template <class T>
-concept HasPublicJson = requires(const T& value) {
-  { to_json(value) } -> std::same_as<nlohmann::json>;
-};
-
 /// `Root/child/grandchild` path of `node`, for error messages.
 std::string element_path(pugi::xml_node node);
 /// Error{Parse, "MalformedResponse"}: "<what> in <path>".
@@ -73,9 +63,6 @@ bool read(pugi::xml_node node, Tag& out, Error& error);
 template <Described T>
 bool read(pugi::xml_node node, T& out, Error& error);
 template <class T>
-  requires(!Described<T> && HasPublicXml<T>)
-bool read(pugi::xml_node node, T& out, Error& error);
-template <class T>
 bool read(pugi::xml_node node, std::vector<T>& out, Error& error);
 template <class T>
 bool read(pugi::xml_node node, std::optional<T>& out, Error& error);
@@ -88,9 +75,6 @@ inline nlohmann::json json_value(bool value) { return value; }
 inline nlohmann::json json_value(Timestamp value) { return format_timestamp(value); }
 nlohmann::json json_value(const Tag& value);
 template <Described T>
-nlohmann::json json_value(const T& value);
-template <class T>
-  requires(!Described<T> && HasPublicJson<T>)
 nlohmann::json json_value(const T& value);
 template <class T>
 nlohmann::json json_value(const std::vector<T>& values);
@@ -136,15 +120,6 @@ bool read(pugi::xml_node node, T& out, Error& error) {
   return true;
 }
 
-template <class T>
-  requires(!Described<T> && HasPublicXml<T>)
-bool read(pugi::xml_node node, T& out, Error& error) {
-  Status status = from_xml(node, out);
-  if (status) return true;
-  error = status.error();
-  return false;
-}
-
 /// EC2 lists are `<xSet><item>…</item>…</xSet>`; other children are ignored.
 template <class T>
 bool read(pugi::xml_node node, std::vector<T>& out, Error& error) {
@@ -186,12 +161,6 @@ nlohmann::json json_value(const T& value) {
   std::apply([&](const auto&... f) { (put(object, f.json, value.*(f.member)), ...); },
              Schema<T>::fields);
   return object;
-}
-
-template <class T>
-  requires(!Described<T> && HasPublicJson<T>)
-nlohmann::json json_value(const T& value) {
-  return to_json(value);
 }
 
 template <class T>
