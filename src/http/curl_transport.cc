@@ -1,5 +1,6 @@
 #include <curl/curl.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <memory>
 #include <optional>
@@ -21,6 +22,13 @@ struct Transfer {
   HttpResponse response;
   curl_slist* headers = nullptr;
   char error[CURL_ERROR_SIZE] = {};
+  // Read-timeout bookkeeping: whether the connection is up and when bytes last moved.
+  std::chrono::milliseconds read_timeout{0};
+  bool connected = false;
+  std::chrono::steady_clock::time_point last_activity;
+  curl_off_t last_down = 0;
+  curl_off_t last_up = 0;
+  bool read_timed_out = false;
 
   Transfer() = default;
   Transfer(const Transfer&) = delete;
@@ -51,6 +59,31 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   return size * count;
 }
 
+/// Progress callback enforcing the read timeout as the AWS CLI means it: once connected, give up
+/// when no byte has been sent or received for `read_timeout`. libcurl calls it at least once a
+/// second while a transfer is idle.
+int on_progress(void* user, curl_off_t, curl_off_t down, curl_off_t, curl_off_t up) {
+  auto& transfer = *static_cast<Transfer*>(user);
+  auto now = std::chrono::steady_clock::now();
+  if (!transfer.connected || down != transfer.last_down || up != transfer.last_up) {
+    transfer.last_down = down;
+    transfer.last_up = up;
+    transfer.last_activity = now;
+    return 0;
+  }
+  if (now - transfer.last_activity < transfer.read_timeout) return 0;
+  transfer.read_timed_out = true;
+  return 1;
+}
+
+/// Called once the connection (new or reused) is ready, just before the request goes out.
+int on_connected(void* user, char*, char*, int, int) {
+  auto& transfer = *static_cast<Transfer*>(user);
+  transfer.connected = true;
+  transfer.last_activity = std::chrono::steady_clock::now();
+  return CURL_PREREQFUNC_OK;
+}
+
 bool is_tls_error(CURLcode code) {
   switch (code) {
     case CURLE_SSL_CONNECT_ERROR: case CURLE_PEER_FAILED_VERIFICATION:
@@ -64,13 +97,16 @@ bool is_tls_error(CURLcode code) {
 }
 
 /// Turns a failed transfer into Error{Network|Timeout|Config} with curl's explanation.
-Error transfer_error(CURL* easy, CURLcode code, const Transfer& transfer) {
+Error transfer_error(CURLcode code, const Transfer& transfer) {
   std::string detail = transfer.error[0] ? transfer.error : curl_easy_strerror(code);
   std::string where = " on endpoint URL \"" + transfer.request->url + "\": " + detail;
+  if (code == CURLE_ABORTED_BY_CALLBACK && transfer.read_timed_out) {
+    return make_error(ErrorCategory::Timeout, "ReadTimeout",
+                      "Read timeout on endpoint URL \"" + transfer.request->url + "\": nothing received for " +
+                          std::to_string(transfer.read_timeout.count()) + " ms");
+  }
   if (code == CURLE_OPERATION_TIMEDOUT) {
-    curl_off_t connect_time = 0;
-    curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connect_time);
-    if (connect_time == 0) {
+    if (!transfer.connected) {
       return make_error(ErrorCategory::Timeout, "ConnectTimeout", "Connect timeout" + where);
     }
     return make_error(ErrorCategory::Timeout, "ReadTimeout", "Read timeout" + where);
@@ -129,11 +165,13 @@ void CurlTransport::configure(CURL* easy, Transfer& transfer) {
   curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
   curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(options_.connect_timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_PREREQFUNCTION, &on_connected);
+  curl_easy_setopt(easy, CURLOPT_PREREQDATA, &transfer);
   if (options_.read_timeout.count() > 0) {
-    // A read timeout in the sense of the AWS CLI: give up when nothing arrives for that long.
-    long seconds = static_cast<long>((options_.read_timeout.count() + 999) / 1000);
-    curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, seconds);
+    transfer.read_timeout = options_.read_timeout;
+    curl_easy_setopt(easy, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, &on_progress);
+    curl_easy_setopt(easy, CURLOPT_XFERINFODATA, &transfer);
   }
   curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options_.verify_tls ? 1L : 0L);
   curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options_.verify_tls ? 2L : 0L);
@@ -173,7 +211,7 @@ void CurlTransport::configure(CURL* easy, Transfer& transfer) {
 
 Result<HttpResponse> CurlTransport::finish(CURL* easy, CURLcode code, Transfer& transfer) {
   if (code != CURLE_OK) {
-    Error error = transfer_error(easy, code, transfer);
+    Error error = transfer_error(code, transfer);
     trace("! " + error.message);
     return error;
   }

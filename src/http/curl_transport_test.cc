@@ -146,6 +146,54 @@ TEST(CurlTransportTest, SilentServerIsAReadTimeout) {
   EXPECT_EQ(result.error().code, "ReadTimeout");
 }
 
+TEST(CurlTransportTest, ReadTimeoutAlsoAppliesOnAReusedConnection) {
+  std::mutex mutex;
+  std::condition_variable cv;
+  bool release = false;
+  int seen = 0;
+  httplib::Server server;
+  server.Post("/", [&](const httplib::Request&, httplib::Response& res) {
+    std::unique_lock lock(mutex);
+    if (seen++ > 0) cv.wait_for(lock, std::chrono::seconds(30), [&] { return release; });
+    res.set_content("ok", "text/plain");
+  });
+  ServerThread thread(server);
+  TransportOptions options;
+  options.read_timeout = std::chrono::milliseconds(1000);
+  auto transport = make_curl_transport(options);
+  auto first = transport->send(post(thread.url() + "/", "a=1"));
+  auto second = transport->send(post(thread.url() + "/", "a=2"));
+  {
+    std::lock_guard lock(mutex);
+    release = true;
+  }
+  cv.notify_all();
+  ASSERT_TRUE(first);
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, "ReadTimeout");
+}
+
+TEST(CurlTransportTest, SlowButSteadyResponseIsNotATimeout) {
+  httplib::Server server;
+  server.Post("/", [](const httplib::Request&, httplib::Response& res) {
+    res.set_chunked_content_provider("text/plain", [](size_t offset, httplib::DataSink& sink) {
+      if (offset >= 6) {
+        sink.done();
+        return true;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(400));
+      sink.write("ab", 2);
+      return true;
+    });
+  });
+  ServerThread thread(server);
+  TransportOptions options;
+  options.read_timeout = std::chrono::milliseconds(1000);
+  auto result = make_curl_transport(options)->send(post(thread.url() + "/", "a=1"));
+  ASSERT_TRUE(result) << to_string(result.error());
+  EXPECT_EQ(result->body, "ababab");
+}
+
 TEST(CurlTransportTest, SendAllRunsRequestsConcurrentlyInOrder) {
   constexpr int kRequests = 4;
   std::mutex mutex;

@@ -15,6 +15,7 @@ namespace ec2::testing {
 class ServerThread {
  public:
   explicit ServerThread(httplib::Server& server) : server_(server) {
+    server_.set_tcp_nodelay(true);
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
     // stop() only works once the accept loop runs; connections queue in the backlog meanwhile.
