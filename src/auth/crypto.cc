@@ -105,14 +105,18 @@ Digest hmac_sha256(const Digest& key, std::string_view data) {
   return mac_finish(tc.keyed, data);
 }
 
-void append_hex(std::string& out, const Digest& bytes) {
+void write_hex(char* out, const Digest& bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";
+  for (std::uint8_t b : bytes) {
+    *out++ = kDigits[b >> 4];
+    *out++ = kDigits[b & 0xf];
+  }
+}
+
+void append_hex(std::string& out, const Digest& bytes) {
   size_t at = out.size();
   out.resize(at + bytes.size() * 2);
-  for (std::uint8_t b : bytes) {
-    out[at++] = kDigits[b >> 4];
-    out[at++] = kDigits[b & 0xf];
-  }
+  write_hex(out.data() + at, bytes);
 }
 
 std::string hex(const Digest& bytes) {

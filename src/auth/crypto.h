@@ -21,6 +21,9 @@ Digest hmac_sha256(std::string_view key, std::string_view data);
 /// repeated key (a cached SigV4 signing key) skips the key set-up.
 Digest hmac_sha256(const Digest& key, std::string_view data);
 
+/// Writes the 64 lowercase hex digits of `bytes` to `out`.
+void write_hex(char* out, const Digest& bytes);
+
 /// Appends the lowercase hex of `bytes` to `out`.
 void append_hex(std::string& out, const Digest& bytes);
 

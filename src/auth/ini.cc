@@ -116,7 +116,9 @@ Status Reader::line(std::string_view raw, int lineno) {
     return header(value.substr(1, close - 1), lineno);
   }
   if (current_ == nullptr) {
-    return error(lineno, "'" + std::string(value) + "' comes before any [section] header");
+    std::string message(1, '\'');
+    message.append(value).append("' comes before any [section] header");
+    return error(lineno, message);
   }
   return option(value, lineno);
 }

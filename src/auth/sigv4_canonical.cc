@@ -1,6 +1,5 @@
 // Canonicalisation steps of SigV4: URI, query, headers and the canonical request.
 #include <algorithm>
-#include <ctime>
 #include <utility>
 #include <vector>
 
@@ -171,6 +170,37 @@ void append_scope(std::string& out, std::string_view date, std::string_view regi
   out.append(date).append("/").append(region).append("/").append(service).append("/aws4_request");
 }
 
+void write_amz_date(char* out, std::chrono::system_clock::time_point time) {
+  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm): no locale, no tm.
+  long long secs = std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
+  long long days = secs / 86400, rem = secs % 86400;
+  if (rem < 0) {
+    rem += 86400;
+    --days;
+  }
+  long long z = days + 719468;
+  long long era = (z >= 0 ? z : z - 146096) / 146097;
+  long long doe = z - era * 146097;
+  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long long mp = (5 * doy + 2) / 153;
+  long long day = doy - (153 * mp + 2) / 5 + 1;
+  long long month = mp < 10 ? mp + 3 : mp - 9;
+  long long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  auto put = [&out](long long v, int width) {
+    for (int i = width - 1; i >= 0; --i, v /= 10) out[i] = static_cast<char>('0' + v % 10);
+    out += width;
+  };
+  put(year, 4);
+  put(month, 2);
+  put(day, 2);
+  *out++ = 'T';
+  put(rem / 3600, 2);
+  put(rem / 60 % 60, 2);
+  put(rem % 60, 2);
+  *out = 'Z';
+}
+
 }  // namespace detail
 
 std::string Scope::to_string() const {
@@ -204,12 +234,9 @@ Result<UrlParts> split_url(std::string_view url) {
 }
 
 std::string format_amz_date(std::chrono::system_clock::time_point time) {
-  std::time_t t = std::chrono::system_clock::to_time_t(time);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
+  std::string out(16, '\0');
+  detail::write_amz_date(out.data(), time);
+  return out;
 }
 
 std::string canonical_uri(std::string_view path, bool normalize) {

@@ -2,6 +2,7 @@
 /// Appending building blocks shared by the signer and the verifier. They write into a caller's
 /// buffer so the signing hot path reuses memory instead of allocating.
 
+#include <chrono>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,9 @@ bool is_unsigned_header(std::string_view lowercase_name);
 
 /// Percent-decodes `s` (malformed escapes are kept literally).
 std::string percent_decode(std::string_view s);
+
+/// Writes `YYYYMMDDTHHMMSSZ` (16 characters, no terminator) for `time` in UTC.
+void write_amz_date(char* out, std::chrono::system_clock::time_point time);
 
 /// Appends `amz_date`'s scope line `YYYYMMDD/region/service/aws4_request`.
 void append_scope(std::string& out, std::string_view date, std::string_view region,

@@ -39,16 +39,38 @@ struct KeyCache {
   size_t next = 0;
 };
 
-SigningKey derive_uncached(std::string_view secret, const Scope& scope) {
+SigningKey derive_uncached(std::string_view secret, std::string_view date, std::string_view region,
+                           std::string_view service) {
   std::string k_secret = "AWS4";
   k_secret.append(secret);
-  auto k_date = crypto::hmac_sha256(k_secret, scope.date);
   auto as_view = [](const crypto::Digest& d) {
     return std::string_view(reinterpret_cast<const char*>(d.data()), d.size());
   };
-  auto k_region = crypto::hmac_sha256(as_view(k_date), scope.region);
-  auto k_service = crypto::hmac_sha256(as_view(k_region), scope.service);
+  auto k_date = crypto::hmac_sha256(k_secret, date);
+  auto k_region = crypto::hmac_sha256(as_view(k_date), region);
+  auto k_service = crypto::hmac_sha256(as_view(k_region), service);
   return crypto::hmac_sha256(as_view(k_service), "aws4_request");
+}
+
+/// The signing key for a scope, from this thread's cache when it was derived before.
+const SigningKey& cached_signing_key(std::string_view secret, std::string_view date,
+                                     std::string_view region, std::string_view service) {
+  thread_local KeyCache cache;
+  for (auto& e : cache.entries) {
+    if (e.valid && e.date == date && e.region == region && e.service == service &&
+        crypto::constant_time_equal(e.secret, secret)) {
+      return e.key;
+    }
+  }
+  auto& e = cache.entries[cache.next];
+  cache.next = (cache.next + 1) % std::size(cache.entries);
+  e.secret.assign(secret);
+  e.date.assign(date);
+  e.region.assign(region);
+  e.service.assign(service);
+  e.key = derive_uncached(secret, date, region, service);
+  e.valid = true;
+  return e.key;
 }
 
 /// Appends the canonical header block of every signable header of `headers` (except index
@@ -79,12 +101,12 @@ void append_signable_headers(Scratch& s, const Headers& headers, size_t skip) {
   if (!s.order.empty()) s.canonical.push_back('\n');
 }
 
-/// Builds the canonical request of `request` into `s.canonical`, then the string to sign into
-/// `s.to_sign`, and returns the hex signature.
-std::string sign_canonical(Scratch& s, std::string_view method, const UrlParts& url,
-                           std::string_view query, const Headers& headers, size_t skip_header,
-                           std::string_view payload_hash, std::string_view amz_date,
-                           const Scope& scope, const SigningParams& params) {
+/// Builds the canonical request into `s.canonical` and the string to sign into `s.to_sign`, and
+/// returns the signature. `date` is the 16-character X-Amz-Date value.
+crypto::Digest sign_canonical(Scratch& s, std::string_view method, const UrlParts& url,
+                              std::string_view query, const Headers& headers, size_t skip_header,
+                              std::string_view payload_hash, std::string_view date,
+                              const SigningParams& params) {
   s.canonical.clear();
   s.canonical.append(method).push_back('\n');
   detail::append_canonical_uri(s.canonical, url.path, params.normalize_path);
@@ -97,13 +119,16 @@ std::string sign_canonical(Scratch& s, std::string_view method, const UrlParts& 
   s.canonical.push_back('\n');
   s.canonical.append(payload_hash);
 
+  std::string_view day = date.substr(0, 8);
   s.to_sign.clear();
   s.to_sign.append(kAlgorithm).push_back('\n');
-  s.to_sign.append(amz_date).push_back('\n');
-  detail::append_scope(s.to_sign, scope.date, scope.region, scope.service);
+  s.to_sign.append(date).push_back('\n');
+  detail::append_scope(s.to_sign, day, params.region, params.service);
   s.to_sign.push_back('\n');
   crypto::append_hex(s.to_sign, crypto::sha256(s.canonical));
-  return signature(derive_signing_key(params.credentials.secret_access_key, scope), s.to_sign);
+  const SigningKey& key =
+      cached_signing_key(params.credentials.secret_access_key, day, params.region, params.service);
+  return crypto::hmac_sha256(key, s.to_sign);
 }
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -142,10 +167,6 @@ Status check_params(const SigningParams& params) {
   return {};
 }
 
-Scope make_scope(std::string_view amz_date, const SigningParams& params) {
-  return Scope{std::string(amz_date.substr(0, 8)), params.region, params.service};
-}
-
 }  // namespace
 
 std::string string_to_sign(std::string_view amz_date, const Scope& scope,
@@ -161,22 +182,7 @@ std::string string_to_sign(std::string_view amz_date, const Scope& scope,
 }
 
 SigningKey derive_signing_key(std::string_view secret_access_key, const Scope& scope) {
-  thread_local KeyCache cache;
-  for (auto& e : cache.entries) {
-    if (e.valid && e.date == scope.date && e.region == scope.region && e.service == scope.service &&
-        crypto::constant_time_equal(e.secret, secret_access_key)) {
-      return e.key;
-    }
-  }
-  auto& e = cache.entries[cache.next];
-  cache.next = (cache.next + 1) % std::size(cache.entries);
-  e.secret.assign(secret_access_key);
-  e.date = scope.date;
-  e.region = scope.region;
-  e.service = scope.service;
-  e.key = derive_uncached(secret_access_key, scope);
-  e.valid = true;
-  return e.key;
+  return cached_signing_key(secret_access_key, scope.date, scope.region, scope.service);
 }
 
 std::string signature(const SigningKey& key, std::string_view string_to_sign) {
@@ -192,29 +198,34 @@ Status sign_request(HttpRequest& request, const SigningParams& params) {
   Headers& headers = request.headers;
   sigv4::remove_headers(headers, {"authorization", "x-amz-date", "x-amz-security-token"});
   if (params.sign_body) sigv4::remove_headers(headers, {"x-amz-content-sha256"});
+  headers.reserve(headers.size() + 5);
   sigv4::ensure_host(headers, *url);
 
-  const std::string amz_date = sigv4::format_amz_date(params.time);
-  const sigv4::Scope scope = sigv4::make_scope(amz_date, params);
+  char date[16];
+  sigv4::detail::write_amz_date(date, params.time);
+  const std::string_view amz_date(date, sizeof date);
   size_t token_index = SIZE_MAX;
   if (!params.credentials.session_token.empty()) {
     token_index = headers.size();
     headers.emplace_back("X-Amz-Security-Token", params.credentials.session_token);
   }
   headers.emplace_back("X-Amz-Date", amz_date);
-  std::string payload_hash = sigv4::sha256_hex(request.body);
+  char hash[64];
+  crypto::write_hex(hash, crypto::sha256(request.body));
+  const std::string_view payload_hash(hash, sizeof hash);
   if (params.sign_body) headers.emplace_back("x-amz-content-sha256", payload_hash);
 
   auto& s = sigv4::scratch();
   size_t skip = params.omit_session_token ? token_index : SIZE_MAX;
-  std::string sig = sigv4::sign_canonical(s, request.method, *url, url->query, headers, skip,
-                                          payload_hash, amz_date, scope, params);
+  crypto::Digest sig = sigv4::sign_canonical(s, request.method, *url, url->query, headers, skip,
+                                             payload_hash, amz_date, params);
   std::string auth;
-  auth.reserve(160 + s.signed_list.size());
+  auth.reserve(200 + s.signed_list.size() + params.credentials.access_key_id.size() + params.region.size());
   auth.append(sigv4::kAlgorithm).append(" Credential=").append(params.credentials.access_key_id);
   auth.push_back('/');
-  sigv4::detail::append_scope(auth, scope.date, scope.region, scope.service);
-  auth.append(", SignedHeaders=").append(s.signed_list).append(", Signature=").append(sig);
+  sigv4::detail::append_scope(auth, amz_date.substr(0, 8), params.region, params.service);
+  auth.append(", SignedHeaders=").append(s.signed_list).append(", Signature=");
+  crypto::append_hex(auth, sig);
   headers.emplace_back("Authorization", std::move(auth));
   return {};
 }
@@ -231,7 +242,6 @@ Status presign_request(HttpRequest& request, const SigningParams& params,
   sigv4::ensure_host(request.headers, *url);
 
   const std::string amz_date = sigv4::format_amz_date(params.time);
-  const sigv4::Scope scope = sigv4::make_scope(amz_date, params);
   auto& s = sigv4::scratch();
   // The signed header list goes into the query, so compute it first.
   s.canonical.clear();
@@ -243,7 +253,9 @@ Status presign_request(HttpRequest& request, const SigningParams& params,
     query.append(key).push_back('=');
     sigv4::detail::append_uri_encoded(query, value, false);
   };
-  std::string credential = params.credentials.access_key_id + "/" + scope.to_string();
+  std::string credential = params.credentials.access_key_id + "/";
+  sigv4::detail::append_scope(credential, std::string_view(amz_date).substr(0, 8), params.region,
+                              params.service);
   add("X-Amz-Algorithm", sigv4::kAlgorithm);
   add("X-Amz-Credential", credential);
   add("X-Amz-Date", amz_date);
@@ -253,10 +265,10 @@ Status presign_request(HttpRequest& request, const SigningParams& params,
   if (!token.empty() && !params.omit_session_token) add("X-Amz-Security-Token", token);
 
   std::string payload_hash = sigv4::sha256_hex(request.body);
-  std::string sig = sigv4::sign_canonical(s, request.method, *url, query, request.headers, SIZE_MAX,
-                                          payload_hash, amz_date, scope, params);
+  crypto::Digest sig = sigv4::sign_canonical(s, request.method, *url, query, request.headers, SIZE_MAX,
+                                             payload_hash, amz_date, params);
   if (!token.empty() && params.omit_session_token) add("X-Amz-Security-Token", token);
-  add("X-Amz-Signature", sig);
+  add("X-Amz-Signature", crypto::hex(sig));
   std::string new_url;
   new_url.append(url->scheme).append("://").append(url->authority).append(url->path);
   new_url.push_back('?');

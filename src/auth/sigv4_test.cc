@@ -203,3 +203,20 @@ TEST(SigningKey, CachedKeysMatchFreshOnes) {
 
 }  // namespace
 }  // namespace ec2
+
+namespace ec2 {
+namespace {
+
+TEST(AmzDate, FormatsUtcCalendarDates) {
+  auto at = [](long long secs) {
+    return sigv4::format_amz_date(std::chrono::system_clock::time_point(std::chrono::seconds(secs)));
+  };
+  EXPECT_EQ(at(0), "19700101T000000Z");
+  EXPECT_EQ(at(951782400), "20000229T000000Z");
+  EXPECT_EQ(at(1735689599), "20241231T235959Z");
+  EXPECT_EQ(at(4107542400), "21000301T000000Z");
+  EXPECT_EQ(at(-1), "19691231T235959Z");
+}
+
+}  // namespace
+}  // namespace ec2
