@@ -83,6 +83,10 @@ class Client {
   Result<HttpRequest> signed_request(const std::string& body) const;
   /// One attempt: sign, send, interpret the response.
   Result<XmlDocument> attempt(const std::string& body) const;
+  /// A call of `call_all` between attempts.
+  struct Pending;
+  /// One attempt of every pending call through a single `send_all`; outcomes in order.
+  std::vector<Result<XmlDocument>> attempt_all(const std::vector<Pending>& pending) const;
 
   ClientOptions options_;
 };

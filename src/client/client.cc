@@ -87,56 +87,64 @@ Result<XmlDocument> Client::call(std::string_view action, const QueryParams& par
   return with_retry(policy, *options_.clock, [&] { return attempt(body); }, options_.on_retry);
 }
 
+struct Client::Pending {
+  size_t index;  ///< Position in `calls`.
+  Client client;
+  std::string body;
+  RetryState state;
+};
+
+std::vector<Result<XmlDocument>> Client::attempt_all(const std::vector<Pending>& pending) const {
+  std::vector<std::optional<Result<XmlDocument>>> outcomes(pending.size());
+  std::vector<HttpRequest> requests;
+  std::vector<size_t> sent;
+  for (size_t p = 0; p < pending.size(); ++p) {
+    auto request = pending[p].client.signed_request(pending[p].body);
+    if (!request) {
+      outcomes[p] = request.error();
+      continue;
+    }
+    requests.push_back(std::move(*request));
+    sent.push_back(p);
+  }
+  auto responses = options_.transport->send_all(requests);
+  for (size_t r = 0; r < sent.size(); ++r) {
+    outcomes[sent[r]] = responses[r] ? client::interpret_response(*responses[r])
+                                     : Result<XmlDocument>(responses[r].error());
+  }
+  std::vector<Result<XmlDocument>> out;
+  out.reserve(outcomes.size());
+  for (auto& outcome : outcomes) out.push_back(std::move(*outcome));
+  return out;
+}
+
 std::vector<Result<XmlDocument>> Client::call_all(const std::vector<Call>& calls,
                                                   RetryPolicy* retry) const {
-  struct Pending {
-    size_t index;
-    Client client;
-    std::string body;
-    RetryState state;
-  };
   RetryPolicy& policy = retry ? *retry : *options_.retry;
   std::vector<std::optional<Result<XmlDocument>>> results(calls.size());
   std::vector<Pending> pending;
   for (size_t i = 0; i < calls.size(); ++i) {
     const Call& call = calls[i];
     bool here = call.region.empty() || call.region == region();
-    pending.push_back({i, here ? *this : for_region(call.region), call.params.encode(call.action), {}});
+    pending.push_back(
+        {i, here ? *this : for_region(call.region), call.params.encode(call.action), {}});
   }
   while (!pending.empty()) {
-    // Sign every pending call, send the signed ones together, then judge each outcome.
-    std::vector<std::optional<Result<XmlDocument>>> outcomes(pending.size());
-    std::vector<HttpRequest> requests;
-    std::vector<size_t> sent;
-    for (size_t p = 0; p < pending.size(); ++p) {
-      auto request = pending[p].client.signed_request(pending[p].body);
-      if (!request) {
-        outcomes[p] = request.error();
-        continue;
-      }
-      requests.push_back(std::move(*request));
-      sent.push_back(p);
-    }
-    auto responses = options_.transport->send_all(requests);
-    for (size_t r = 0; r < sent.size(); ++r) {
-      outcomes[sent[r]] = responses[r] ? client::interpret_response(*responses[r])
-                                       : Result<XmlDocument>(responses[r].error());
-    }
+    auto outcomes = attempt_all(pending);
     std::vector<Pending> again;
     std::chrono::milliseconds wait{0};
     for (size_t p = 0; p < pending.size(); ++p) {
-      Result<XmlDocument>& outcome = *outcomes[p];
       std::optional<std::chrono::milliseconds> delay;
-      if (outcome) {
+      if (outcomes[p]) {
         policy.on_success(pending[p].state);
       } else {
-        delay = policy.retry_delay(outcome.error(), pending[p].state);
+        delay = policy.retry_delay(outcomes[p].error(), pending[p].state);
       }
       if (!delay) {
-        results[pending[p].index] = std::move(outcome);
+        results[pending[p].index] = std::move(outcomes[p]);
         continue;
       }
-      if (options_.on_retry) options_.on_retry(outcome.error(), pending[p].state.attempt, *delay);
+      if (options_.on_retry) options_.on_retry(outcomes[p].error(), pending[p].state.attempt, *delay);
       wait = std::max(wait, *delay);
       ++pending[p].state.attempt;
       again.push_back(std::move(pending[p]));
