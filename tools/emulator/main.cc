@@ -1,28 +1,31 @@
 // ec2-emulator: serves the EC2 Query API locally. See docs/emulator.md.
+#include <pthread.h>
+
 #include <csignal>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <mutex>
-#include <pthread.h>
 #include <thread>
 
 #include <CLI/CLI.hpp>
 
-#include "dispatcher.h"
-#include "registry.h"
+#include "emulator.h"
 #include "server.h"
-#include "world.h"
 
 namespace {
 
-struct Options {
+struct Flags {
   std::string host = "127.0.0.1";
   int port = 4566;
   std::string port_file;
-  std::string default_region = "us-east-1";
-  uint64_t seed = 1;
   bool verbose = false;
+  bool no_auth = false;
+  std::string credentials_file;
+  std::vector<std::string> credentials;
+  std::vector<std::string> faults;
+  std::string seed_regions = "us-east-1";
+  double transition_scale = 1.0;
+  double terminated_retention = -1;
 };
 
 /// Blocks SIGINT/SIGTERM in every thread (call before starting any) and returns the set.
@@ -35,25 +38,72 @@ sigset_t block_stop_signals() {
   return set;
 }
 
-int serve(const Options& options) {
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!item.empty()) out.push_back(item);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+/// Fills the parts of `options` that come from textual flags; false (after a message) on error.
+bool apply_flags(const Flags& flags, ec2::emu::EmulatorOptions& options) {
+  options.authenticate = !flags.no_auth;
+  options.credentials.add_defaults();
+  auto fail = [](const ec2::Error& error) {
+    std::cerr << "ec2-emulator: " << error.message << '\n';
+    return false;
+  };
+  if (!flags.credentials_file.empty()) {
+    if (auto loaded = options.credentials.load_file(flags.credentials_file); !loaded) return fail(loaded.error());
+  }
+  for (const std::string& spec : flags.credentials) {
+    if (auto added = options.credentials.add_spec(spec); !added) return fail(added.error());
+  }
+  for (const std::string& spec : flags.faults) {
+    auto rule = ec2::emu::parse_fault_rule(spec);
+    if (!rule) return fail(rule.error());
+    options.faults.push_back(*rule);
+  }
+  options.seeding.regions = split_commas(flags.seed_regions);
+  options.timings.scale = flags.transition_scale;
+  if (flags.terminated_retention >= 0) {
+    options.timings.terminated_retention = ec2::emu::Duration(static_cast<int64_t>(flags.terminated_retention * 1000));
+  }
+  return true;
+}
+
+int serve(const Flags& flags, ec2::emu::EmulatorOptions options) {
   sigset_t signals = block_stop_signals();
-  ec2::emu::World world(options.seed);
-  ec2::emu::Dispatcher dispatcher(world, ec2::emu::ActionRegistry::builtin(), options.default_region);
+  ec2::emu::Emulator emulator(std::move(options));
+  if (auto started = emulator.start(); !started) {
+    std::cerr << "ec2-emulator: " << started.error().message << '\n';
+    return 1;
+  }
   std::mutex log_mutex;
-  if (options.verbose) {
-    dispatcher.set_logger([&](const std::string& line) {
+  if (flags.verbose) {
+    emulator.dispatcher().set_logger([&](const std::string& line) {
       std::lock_guard lock(log_mutex);
       std::cerr << line << '\n';
     });
   }
-  ec2::emu::HttpServer server(dispatcher);
-  auto port = server.bind(options.host, options.port);
+  ec2::emu::HttpServer server(emulator.dispatcher());
+  auto port = server.bind(flags.host, flags.port);
   if (!port) {
     std::cerr << "ec2-emulator: " << port.error().message << '\n';
     return 1;
   }
-  std::cout << "listening on http://" << options.host << ':' << *port << std::endl;
-  if (!options.port_file.empty()) std::ofstream(options.port_file) << *port << '\n';
+  std::cout << "listening on http://" << flags.host << ':' << *port << std::endl;
+  if (!flags.port_file.empty()) {
+    std::string temp = flags.port_file + ".tmp";
+    std::ofstream(temp) << *port << '\n';
+    std::rename(temp.c_str(), flags.port_file.c_str());
+  }
   std::thread waiter([&] {
     int signal = 0;
     sigwait(&signals, &signal);
@@ -69,15 +119,32 @@ int serve(const Options& options) {
 
 int main(int argc, char** argv) {
   CLI::App app{"ec2-emulator: a local EC2 endpoint for tests, demos and benchmarks"};
-  Options options;
-  app.add_option("--host", options.host, "Address to listen on")->capture_default_str();
-  app.add_option("--port", options.port, "Port to listen on; 0 picks a free one")->capture_default_str();
-  app.add_option("--port-file", options.port_file, "Write the bound port to this file");
+  Flags flags;
+  ec2::emu::EmulatorOptions options;
+  app.add_option("--host", flags.host, "Address to listen on")->capture_default_str();
+  app.add_option("--port", flags.port, "Port to listen on; 0 picks a free one")->capture_default_str();
+  app.add_option("--port-file", flags.port_file, "Write the bound port to this file");
+  app.add_flag("-v,--verbose", flags.verbose, "Log one line per request to stderr");
   app.add_option("--default-region", options.default_region,
-                 "Region of requests that name none (no signature, no ec2.<region>. Host)")
+                 "Region of unsigned requests without an ec2.<region>. Host")->capture_default_str();
+  app.add_option("--seed", options.seed, "Seed of generated ids")->capture_default_str();
+  app.add_flag("--no-auth", flags.no_auth, "Accept requests without verifying their signature");
+  app.add_option("--credentials-file", flags.credentials_file,
+                 "Extra accepted keys: one 'ACCESS_KEY SECRET [read-only]' per line");
+  app.add_option("--credentials", flags.credentials, "Extra accepted key as KEY:SECRET (repeatable)");
+  app.add_option("--fault", flags.faults,
+                 "Fault rule ACTION:key=value,... (keys throttle, internal, reset, truncate, latency, count); "
+                 "ACTION * means every action (repeatable)");
+  app.add_option("--fault-seed", options.fault_seed, "Seed of fault decisions")->capture_default_str();
+  app.add_option("--seed-instances", options.seeding.instances, "Create this many instances at start-up");
+  app.add_option("--seed-regions", flags.seed_regions, "Comma-separated regions to spread seeded instances over")
       ->capture_default_str();
-  app.add_option("--seed", options.seed, "Seed of every generated id and fault decision")->capture_default_str();
-  app.add_flag("-v,--verbose", options.verbose, "Log one line per request to stderr");
+  app.add_option("--state-file", options.state_file, "Keep the state in this file (survives restarts)");
+  app.add_option("--transition-scale", flags.transition_scale,
+                 "Multiply every transition time (0 = instant, 0.1 = ten times faster)")->capture_default_str();
+  app.add_option("--terminated-retention", flags.terminated_retention,
+                 "Seconds terminated instances stay visible (default 3600)");
   CLI11_PARSE(app, argc, argv);
-  return serve(options);
+  if (!apply_flags(flags, options)) return 2;
+  return serve(flags, std::move(options));
 }

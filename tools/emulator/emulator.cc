@@ -1,0 +1,47 @@
+#include "emulator.h"
+
+#include <sys/stat.h>
+
+#include "state_file.h"
+
+namespace ec2::emu {
+
+Emulator::Emulator(EmulatorOptions options, const ActionRegistry& registry)
+    : options_(std::move(options)),
+      registry_(registry),
+      world_(options_.seed, options_.clock),
+      faults_(options_.fault_seed),
+      dispatcher_(world_, registry_, options_.default_region) {
+  world_.timings = options_.timings;
+  for (const FaultRule& rule : options_.faults) faults_.set(rule);
+  if (options_.authenticate) {
+    dispatcher_.add_hook(make_auth_hook(options_.credentials, [clock = options_.clock] { return clock->now(); }));
+  }
+  dispatcher_.add_hook(faults_.hook());
+  dispatcher_.set_control([this](const HttpCall& http) { return control(http); });
+  if (!options_.state_file.empty()) dispatcher_.set_persister([this] { return persist(); });
+}
+
+Status Emulator::rebuild_world() {
+  world_.reset();
+  world_.timings = options_.timings;
+  world_.clock.set_offset(Duration(0));
+  return seed_world(world_, options_.seeding);
+}
+
+Status Emulator::persist() {
+  if (options_.state_file.empty()) return {};
+  return save_state(world_, options_.state_file);
+}
+
+Status Emulator::start() {
+  std::lock_guard lock(world_.mutex);
+  struct stat info {};
+  if (!options_.state_file.empty() && ::stat(options_.state_file.c_str(), &info) == 0) {
+    return load_state(world_, options_.state_file);
+  }
+  EC2_TRY(rebuild_world());
+  return persist();
+}
+
+}  // namespace ec2::emu
