@@ -6,16 +6,76 @@
 namespace ec2::auth {
 namespace {
 
-/// The characters Python's str.strip() removes that can occur in ASCII text.
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-         (c >= '\x1c' && c <= '\x1f');
+unsigned char byte(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
+
+/// Byte length of the whitespace character at the start of `s` (0 if none), with Python's
+/// str.isspace() idea of whitespace, which includes some non-ASCII spaces (UTF-8 encoded).
+size_t space_at(std::string_view s) {
+  if (s.empty()) return 0;
+  unsigned char c = byte(s, 0);
+  if (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)) return 1;
+  if (c == 0xc2 && s.size() >= 2 && (byte(s, 1) == 0x85 || byte(s, 1) == 0xa0)) return 2;
+  if (s.size() < 3) return 0;
+  unsigned char b1 = byte(s, 1), b2 = byte(s, 2);
+  if (c == 0xe1 && b1 == 0x9a && b2 == 0x80) return 3;  // U+1680
+  if (c == 0xe2 && b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8a) || b2 == 0xa8 || b2 == 0xa9 || b2 == 0xaf)) {
+    return 3;  // U+2000..U+200A, U+2028, U+2029, U+202F
+  }
+  if (c == 0xe2 && b1 == 0x81 && b2 == 0x9f) return 3;  // U+205F
+  if (c == 0xe3 && b1 == 0x80 && b2 == 0x80) return 3;  // U+3000
+  return 0;
 }
 
+/// Byte length of the whitespace character that ends `s`, or 0.
+size_t space_before_end(std::string_view s) {
+  for (size_t len = 1; len <= 3 && len <= s.size(); ++len) {
+    if (space_at(s.substr(s.size() - len)) == len) return len;
+  }
+  return 0;
+}
+
+/// Python's str.strip().
 std::string_view strip(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  while (size_t n = space_at(s)) s.remove_prefix(n);
+  while (size_t n = space_before_end(s)) s.remove_suffix(n);
   return s;
+}
+
+/// Indentation in characters (not bytes), as configparser measures it.
+size_t indentation(std::string_view s) {
+  size_t count = 0;
+  while (size_t n = space_at(s)) {
+    s.remove_prefix(n);
+    ++count;
+  }
+  return count;
+}
+
+/// Byte length of a line boundary of Python's str.splitlines() other than "\n"/"\r" (which
+/// never occur inside a line here) at the start of `s`, or 0.
+size_t extra_line_break_at(std::string_view s) {
+  unsigned char c = byte(s, 0);
+  if (c == '\v' || c == '\f' || c == 0x1c || c == 0x1d || c == 0x1e) return 1;
+  if (s.starts_with("\xc2\x85")) return 2;
+  if (s.starts_with("\xe2\x80\xa8") || s.starts_with("\xe2\x80\xa9")) return 3;
+  return 0;
+}
+
+/// Splits one line further where str.splitlines() would.
+std::vector<std::string_view> split_lines(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i < s.size();) {
+    if (size_t n = extra_line_break_at(s.substr(i))) {
+      out.push_back(s.substr(start, i - start));
+      i += n;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  out.push_back(s.substr(start));
+  return out;
 }
 
 std::string lower(std::string_view s) {
@@ -104,8 +164,7 @@ Status Reader::line(std::string_view raw, int lineno) {
     if (option_ != nullptr) option_->lines.emplace_back("", lineno);
     return {};
   }
-  size_t indent = 0;
-  while (indent < raw.size() && is_space(raw[indent])) ++indent;
+  size_t indent = indentation(raw);
   if (current_ != nullptr && option_ != nullptr && indent > indent_) {
     option_->lines.emplace_back(std::string(value), lineno);
     return {};
@@ -167,17 +226,21 @@ Result<IniValue> finish_value(const PendingValue& pending, const Reader& reader)
     if (i > 0) out.text.push_back('\n');
     out.text += pending.lines[i].first;
   }
-  while (!out.text.empty() && is_space(out.text.back())) out.text.pop_back();
+  std::string_view kept = out.text;
+  while (size_t n = space_before_end(kept)) kept.remove_suffix(n);
+  out.text.resize(kept.size());
   if (!out.text.starts_with('\n')) return out;
   out.is_nested = true;
   for (const auto& [text, lineno] : pending.lines) {
-    std::string_view line = strip(text);
-    if (line.empty()) continue;
-    size_t eq = line.find('=');
-    if (eq == std::string_view::npos) {
-      return reader.error(lineno, "nested setting must be 'name = value', got '" + std::string(line) + "'");
+    for (std::string_view piece : split_lines(text)) {
+      std::string_view line = strip(piece);
+      if (line.empty()) continue;
+      size_t eq = line.find('=');
+      if (eq == std::string_view::npos) {
+        return reader.error(lineno, "nested setting must be 'name = value', got '" + std::string(line) + "'");
+      }
+      out.nested[std::string(strip(line.substr(0, eq)))] = std::string(strip(line.substr(eq + 1)));
     }
-    out.nested[std::string(strip(line.substr(0, eq)))] = std::string(strip(line.substr(eq + 1)));
   }
   return out;
 }

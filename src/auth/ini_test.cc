@@ -118,5 +118,19 @@ TEST(Ini, ErrorInvalidUtf8) {
   EXPECT_EQ(*f.find("a")->get("k"), "caf\xc3\xa9 \xe2\x9c\x93");
 }
 
+TEST(Ini, UnicodeWhitespaceCountsAsWhitespace) {
+  // Python strips no-break spaces and treats an ideographic space as one character of indent.
+  auto f = parse_ok("[a]\nk = v\xc2\xa0\n\xe3\x80\x80x = 1\n");
+  EXPECT_EQ(*f.find("a")->get("k"), "v\nx = 1");
+}
+
+TEST(Ini, NestedBlocksSplitOnFormFeedLikeSplitlines) {
+  auto f = parse_ok("[a]\ns3 =\n  x = 1\fy = 2\n");
+  const IniValue& s3 = f.find("a")->values.at("s3");
+  EXPECT_EQ(s3.nested.at("x"), "1");
+  EXPECT_EQ(s3.nested.at("y"), "2");
+  EXPECT_NE(parse_error("[a]\ns3 =\n  x = 1\fjunk\n").find(":3:"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ec2::auth
