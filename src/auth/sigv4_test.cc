@@ -220,3 +220,61 @@ TEST(AmzDate, FormatsUtcCalendarDates) {
 
 }  // namespace
 }  // namespace ec2
+
+namespace ec2 {
+namespace {
+
+/// Verifies a request exactly as a server received it.
+Status verify_received(const Headers& headers, const std::string& body, const std::string& secret) {
+  sigv4::RequestView view{"POST", "/", "", &headers, body};
+  auto auth = sigv4::parse_request_authorization(view);
+  if (!auth) return auth.error();
+  return sigv4::verify_signature(view, *auth, secret);
+}
+
+TEST(Verify, AcceptsRequestCapturedFromAwsCli) {
+  // Sent by `aws ec2 describe-instances` (aws-cli 2.9.19) with secret "capture/secret+key".
+  Headers h = {
+      {"Host", "127.0.0.1:18777"},
+      {"Accept-Encoding", "identity"},
+      {"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"},
+      {"User-Agent", "aws-cli/2.9.19 Python/3.11.2 Linux/6.18.44-fc-v782 source/x86_64.debian.12 prompt/off "
+                     "command/ec2.describe-instances"},
+      {"X-Amz-Date", "20261125T122827Z"},
+      {"X-Amz-Security-Token", "tok123"},
+      {"Authorization", "AWS4-HMAC-SHA256 Credential=AKIDCAPTURE/20261125/eu-west-1/ec2/aws4_request, "
+                        "SignedHeaders=content-type;host;x-amz-date;x-amz-security-token, "
+                        "Signature=2eb51b3c69d4d1a454658ab46b82f27ab6e190bf8b1f0075a21dd33deef2c6d4"},
+      {"Content-Length", "122"}};
+  std::string body =
+      "Action=DescribeInstances&Version=2016-11-15&Filter.1.Name=tag%3AName&Filter.1.Value.1=web&"
+      "InstanceId.1=i-0123456789abcdef0";
+  Status st = verify_received(h, body, "capture/secret+key");
+  EXPECT_TRUE(st.ok()) << to_string(st.error());
+  EXPECT_FALSE(verify_received(h, body, "capture/secret+kez").ok());
+}
+
+TEST(Verify, AcceptsRequestCapturedFromBoto3) {
+  // Sent by boto3 1.26 run_instances (lowercase host header, extra unsigned amz-sdk-* headers).
+  Headers h = {
+      {"Accept-Encoding", "identity"},
+      {"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"},
+      {"User-Agent", "Boto3/1.26.27 Python/3.11.2 Linux/6.18.44-fc-v782 awscrt/1.0.0.dev0 Botocore/1.29.27"},
+      {"host", "127.0.0.1:18777"},
+      {"X-Amz-Date", "20261125T122837Z"},
+      {"Authorization", "AWS4-HMAC-SHA256 Credential=AKIDCAPTURE/20261125/us-west-2/ec2/aws4_request, "
+                        "SignedHeaders=content-type;host;x-amz-date, "
+                        "Signature=a8ce3f2cc2b69c40a90aff06d1557329ede1eec81c9d01dcd50b9d0037ea79ad"},
+      {"amz-sdk-invocation-id", "008ccce1-ad83-420a-bafe-16e6a678f19f"},
+      {"amz-sdk-request", "attempt=1"},
+      {"Content-Length", "249"}};
+  std::string body =
+      "Action=RunInstances&Version=2016-11-15&ImageId=ami-12345678&MinCount=1&MaxCount=1&"
+      "TagSpecification.1.ResourceType=instance&TagSpecification.1.Tag.1.Key=Name&"
+      "TagSpecification.1.Tag.1.Value=a+b%2F%C3%BC&ClientToken=908f4d69-5d6e-4393-93ee-aa8108fa7f30";
+  Status st = verify_received(h, body, "capture/secret+key");
+  EXPECT_TRUE(st.ok()) << to_string(st.error());
+}
+
+}  // namespace
+}  // namespace ec2
