@@ -61,7 +61,7 @@ Result<nlohmann::json> build_inventory(const AwsEc2Config& config, const std::ve
     }
   }
   if (auto s = model.add_child("all", "aws_ec2"); !s) return s.error();
-  return model.list_json();
+  return nlohmann::json(model.list_json());
 }
 
 std::string format_inventory_json(const nlohmann::json& inventory) {

@@ -12,13 +12,11 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "json.h"
 
 #include "ec2/result.h"
 
 namespace ec2::inventory::aws_ec2 {
-
-using Json = nlohmann::json;
 
 /// Kinds of expression nodes.
 enum class NodeKind {

@@ -8,14 +8,12 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "json.h"
 
 #include "ec2/result.h"
 #include "sanitize.h"
 
 namespace ec2::inventory::aws_ec2 {
-
-using Json = nlohmann::json;
 
 /// One entry of `hostnames`.
 struct HostnameRule {

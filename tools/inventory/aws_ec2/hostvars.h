@@ -6,14 +6,12 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "json.h"
 
 #include "ec2/result.h"
 #include "instance_source.h"
 
 namespace ec2::inventory::aws_ec2 {
-
-using Json = nlohmann::json;
 
 /// Ansible's _camel_to_snake (not reversible): `InstanceId` → `instance_id`, `TargetGroupARNs` →
 /// `target_group_arns`, `IamInstanceProfile` → `iam_instance_profile`.

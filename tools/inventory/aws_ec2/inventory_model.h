@@ -9,13 +9,11 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "json.h"
 
 #include "ec2/result.h"
 
 namespace ec2::inventory::aws_ec2 {
-
-using Json = nlohmann::json;
 
 class InventoryModel {
  public:

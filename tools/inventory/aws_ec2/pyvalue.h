@@ -7,11 +7,11 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "json.h"
 
 namespace ec2::inventory::aws_ec2::py {
 
-using Json = nlohmann::json;
+using aws_ec2::Json;
 
 /// Python's str(): strings as they are, `True`/`False`/`None`, repr() inside containers.
 std::string str(const Json& value);

@@ -40,7 +40,7 @@ std::string float_text(std::string s) {
   if (lower.find("nan") != std::string::npos) return "nan";
   if (lower.find("inf") != std::string::npos) return lower[0] == '-' ? "-inf" : "inf";
   if (s.find(':') != std::string::npos) return s;
-  return py::str(nlohmann::json(std::strtod(s.c_str(), nullptr)));
+  return py::str(Json(std::strtod(s.c_str(), nullptr)));
 }
 
 }  // namespace
