@@ -100,6 +100,21 @@ Status describe_public(EVP_PKEY* pkey, std::string_view comment, KeyMaterial& ke
   return {};
 }
 
+/// EC2's CreateKeyPair fingerprint of an RSA private key (see KeyMaterial::created_fingerprint).
+std::string created_rsa_fingerprint(EVP_PKEY* pkey) {
+  PKCS8_PRIV_KEY_INFO* p8 = EVP_PKEY2PKCS8(pkey);
+  if (!p8) return "";
+  unsigned char* der = nullptr;
+  int len = i2d_PKCS8_PRIV_KEY_INFO(p8, &der);
+  PKCS8_PRIV_KEY_INFO_free(p8);
+  if (len <= 0) return "";
+  std::string info(reinterpret_cast<char*>(der), static_cast<size_t>(len));
+  OPENSSL_clear_free(der, static_cast<size_t>(len));
+  std::string fp = colon_hex(digest(EVP_sha1(), info));
+  OPENSSL_cleanse(info.data(), info.size());
+  return fp;
+}
+
 std::string wrap_pem(std::string_view begin, std::string_view body, std::string_view end) {
   std::string out(begin);
   out.push_back('\n');
@@ -273,6 +288,7 @@ Result<KeyMaterial> parse_pem(std::string_view text, std::string_view comment) {
   }
   key.private_key_file = std::string(text);
   EC2_TRY(describe_public(pkey.get(), comment, key));
+  if (key.type == KeyType::Rsa) key.created_fingerprint = created_rsa_fingerprint(pkey.get());
   return key;
 }
 
@@ -300,6 +316,7 @@ Result<KeyMaterial> generate_key(KeyType type, std::string_view comment, int rsa
                                  : pem_rsa_file(pkey.get());
   if (!file) return file.error();
   key.private_key_file = std::move(*file);
+  if (type == KeyType::Rsa) key.created_fingerprint = created_rsa_fingerprint(pkey.get());
   return key;
 }
 

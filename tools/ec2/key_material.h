@@ -27,6 +27,10 @@ struct KeyMaterial {
   /// As EC2 reports it for an imported key: base64 SHA-256 of the public-key blob (with `=`
   /// padding) for ed25519, colon-separated MD5 of the DER SubjectPublicKeyInfo for RSA.
   std::string fingerprint;
+  /// For RSA keys whose private part is known: the fingerprint EC2 shows when it generated the
+  /// key itself (CreateKeyPair: colon-separated SHA-1 of the PKCS#8 DER private key), so key
+  /// files saved from CreateKeyPair (as ec2.py did) are recognised too. Empty otherwise.
+  std::string created_fingerprint;
 };
 
 /// Generates a fresh key pair. `comment` ends the public-key line and is stored in OpenSSH files.

@@ -101,6 +101,9 @@ TEST_F(KeyFileTest, RsaFileIsPemAndFingerprintIsMd5OfDerPublicKey) {
   std::string md5 = run("openssl pkey -in " + path + " -pubout -outform DER | openssl md5 -c");
   EXPECT_TRUE(md5.ends_with(key->fingerprint)) << md5 << " vs " << key->fingerprint;
   EXPECT_EQ(key->fingerprint.size(), 47u);
+  std::string sha1 = run("openssl pkcs8 -topk8 -nocrypt -in " + path + " -outform DER | openssl sha1 -c");
+  EXPECT_TRUE(sha1.ends_with(key->created_fingerprint)) << sha1 << " vs " << key->created_fingerprint;
+  EXPECT_EQ(key->created_fingerprint.size(), 59u);
 }
 
 TEST(KeyMaterial, ParsingOwnFilesGivesSamePublicKeyAndFingerprint) {
