@@ -4,12 +4,11 @@
 /// Typed operations (include/ec2/ops/*.h) are free functions on top of `Client::call`.
 
 #include <memory>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <pugixml.hpp>
 
 #include "ec2/clock.h"
 #include "ec2/config.h"

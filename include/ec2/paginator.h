@@ -18,12 +18,12 @@ class RetryPolicy;
 
 /// How to page through one action.
 struct PaginateOptions {
-  std::optional<int> page_size;          ///< Sent as `limit_key` (AWS CLI `--page-size`).
-  std::string starting_token;            ///< Resume from this token (AWS CLI `--starting-token`).
-  std::string input_token = "NextToken"; ///< Request parameter carrying the token.
-  std::string output_token = "nextToken";///< Child of the response root holding the next token.
-  std::string limit_key = "MaxResults";  ///< Request parameter carrying the page size.
-  RetryPolicy* retry = nullptr;          ///< Per-page retry policy; null means the client's.
+  std::optional<int> page_size;            ///< Sent as `limit_key` (AWS CLI `--page-size`).
+  std::string starting_token;              ///< Resume from this token (AWS CLI `--starting-token`).
+  std::string input_token = "NextToken";   ///< Request parameter carrying the token.
+  std::string output_token = "nextToken";  ///< Child of the response root holding the next token.
+  std::string limit_key = "MaxResults";    ///< Request parameter carrying the page size.
+  RetryPolicy* retry = nullptr;            ///< Per-page retry policy; null means the client's.
 };
 
 /// Pulls pages one at a time. A token seen before (a server bug) is an error, never an endless

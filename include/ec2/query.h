@@ -20,7 +20,7 @@ class QueryParams {
   using Item = std::pair<std::string, std::string>;
 
   QueryParams& set(std::string key, std::string value);
-  QueryParams& set_bool(std::string key, bool value);   ///< "true" / "false"
+  QueryParams& set_bool(std::string key, bool value);  ///< "true" / "false"
   QueryParams& set_int(std::string key, int64_t value);
   /// `prefix.1`, `prefix.2`, ... (EC2 flattened lists, 1-based). Empty lists add nothing.
   QueryParams& set_list(std::string_view prefix, const std::vector<std::string>& values);

@@ -21,8 +21,10 @@ namespace ec2 {
 /// Bookkeeping for one logical call across its attempts. Each call owns its own RetryState;
 /// the policy object itself is shared.
 struct RetryState {
-  int attempt = 1;       ///< 1-based number of the attempt that just ran.
-  int acquired_cost = 0; ///< Quota taken for the latest retry of this call (standard mode), 0 if none.
+  /// 1-based number of the attempt that just ran.
+  int attempt = 1;
+  /// Quota taken for the latest retry of this call (standard mode), 0 if none.
+  int acquired_cost = 0;
 };
 
 /// Decides whether a failed attempt is tried again and how long to wait first.
@@ -76,10 +78,10 @@ class StandardRetry final : public RetryPolicy {
 
 /// Settings of Ansible's AWSRetry.jittered_backoff, with its defaults.
 struct JitteredBackoffOptions {
-  int tries = 10;                    ///< Total tries, the first included (Ansible's `retries`).
-  double delay_seconds = 3.0;        ///< Base delay.
-  double backoff = 2.0;              ///< Multiplier per retry.
-  double max_delay_seconds = 60.0;   ///< Cap before jitter.
+  int tries = 10;                        ///< Total tries, the first included (Ansible's `retries`).
+  double delay_seconds = 3.0;            ///< Base delay.
+  double backoff = 2.0;                  ///< Multiplier per retry.
+  double max_delay_seconds = 60.0;       ///< Cap before jitter.
   std::vector<std::string> extra_codes;  ///< Retried too, e.g. "InvalidVpcID.NotFound".
 };
 
@@ -121,8 +123,8 @@ using RetryObserver =
 /// sleeping on `clock` between attempts. Returns the last result. Use it to layer a policy over
 /// whole operations, e.g. jittered backoff with extra codes around a typed call.
 template <class F>
-auto with_retry(RetryPolicy& policy, Clock& clock, F&& attempt,
-                const RetryObserver& observer = {}) -> decltype(attempt()) {
+auto with_retry(RetryPolicy& policy, Clock& clock, F&& attempt, const RetryObserver& observer = {})
+    -> decltype(attempt()) {
   RetryState state;
   for (;;) {
     auto result = attempt();

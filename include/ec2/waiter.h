@@ -6,11 +6,10 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <pugixml.hpp>
 
 #include "ec2/client.h"
 #include "ec2/clock.h"
@@ -34,9 +33,9 @@ struct WaitCheck {
 
 /// Reported after each poll and, with `progress_interval`, while sleeping between polls.
 struct WaitProgress {
-  int attempt = 0;                     ///< Polls done so far.
-  std::string state;                   ///< Latest state description ("" before the first poll).
-  std::chrono::milliseconds elapsed{0};///< Time since the wait began.
+  int attempt = 0;                       ///< Polls done so far.
+  std::string state;                     ///< Latest state description ("" before the first poll).
+  std::chrono::milliseconds elapsed{0};  ///< Time since the wait began.
 };
 
 /// How to wait. Defaults match most EC2 waiters (InstanceRunning: 15 s, 40 attempts).

@@ -84,7 +84,8 @@ Result<XmlDocument> Client::call(std::string_view action, const QueryParams& par
                                  RetryPolicy* retry) const {
   RetryPolicy& policy = retry ? *retry : *options_.retry;
   const std::string body = params.encode(action);
-  return with_retry(policy, *options_.clock, [&] { return attempt(body); }, options_.on_retry);
+  return with_retry(
+      policy, *options_.clock, [&] { return attempt(body); }, options_.on_retry);
 }
 
 struct Client::Pending {
@@ -144,7 +145,8 @@ std::vector<Result<XmlDocument>> Client::call_all(const std::vector<Call>& calls
         results[pending[p].index] = std::move(outcomes[p]);
         continue;
       }
-      if (options_.on_retry) options_.on_retry(outcomes[p].error(), pending[p].state.attempt, *delay);
+      if (options_.on_retry)
+        options_.on_retry(outcomes[p].error(), pending[p].state.attempt, *delay);
       wait = std::max(wait, *delay);
       ++pending[p].state.attempt;
       again.push_back(std::move(pending[p]));

@@ -17,7 +17,8 @@ constexpr const char* kSecret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 std::string verify(const httplib::Request& req) {
   Headers headers;
   for (const auto& [name, value] : req.headers) {
-    if (name != "REMOTE_ADDR" && name != "REMOTE_PORT" && name != "LOCAL_ADDR" && name != "LOCAL_PORT") {
+    if (name != "REMOTE_ADDR" && name != "REMOTE_PORT" && name != "LOCAL_ADDR" &&
+        name != "LOCAL_PORT") {
       headers.emplace_back(name, value);
     }
   }
@@ -27,7 +28,8 @@ std::string verify(const httplib::Request& req) {
   sigv4::RequestView view{req.method, path, query, &headers, req.body};
   auto auth = sigv4::parse_request_authorization(view);
   if (!auth) return to_string(auth.error());
-  if (auth->scope.region != "us-west-2" || auth->access_key_id != "AKIDEXAMPLE") return "wrong scope";
+  if (auth->scope.region != "us-west-2" || auth->access_key_id != "AKIDEXAMPLE")
+    return "wrong scope";
   Status status = sigv4::verify_signature(view, *auth, kSecret);
   return status ? "" : to_string(status.error());
 }
@@ -39,7 +41,8 @@ class ClientHttpTest : public ::testing::Test {
       std::string problem = verify(req);
       if (!problem.empty()) {
         res.status = 403;
-        res.set_content("<Response><Errors><Error><Code>SignatureDoesNotMatch</Code><Message>" + problem +
+        res.set_content("<Response><Errors><Error><Code>SignatureDoesNotMatch</Code><Message>" +
+                            problem +
                             "</Message></Error></Errors><RequestID>sig-1</RequestID></Response>",
                         "text/xml");
         return;
@@ -51,10 +54,11 @@ class ClientHttpTest : public ::testing::Test {
       }
       if (req.body.find("Action=DescribeInstances") != std::string::npos) {
         res.status = 400;
-        res.set_content("<Response><Errors><Error><Code>InvalidInstanceID.NotFound</Code><Message>The "
-                        "instance ID 'i-1' does not exist</Message></Error></Errors><RequestID>5e1c"
-                        "</RequestID></Response>",
-                        "text/xml");
+        res.set_content(
+            "<Response><Errors><Error><Code>InvalidInstanceID.NotFound</Code><Message>The "
+            "instance ID 'i-1' does not exist</Message></Error></Errors><RequestID>5e1c"
+            "</RequestID></Response>",
+            "text/xml");
         return;
       }
       res.set_content("<DescribeRegionsResponse><requestId>ok-1</requestId><body>" + req.body +
@@ -87,16 +91,18 @@ TEST_F(ClientHttpTest, SignedCallSucceeds) {
   auto result = client().call("DescribeRegions", params);
   ASSERT_TRUE(result) << to_string(result.error());
   EXPECT_EQ(std::string((*result)->document_element().child_value("body")),
-            "Action=DescribeRegions&Version=2016-11-15&Filter.1.Name=tag%3AName&Filter.1.Value.1=web%20server"
+            "Action=DescribeRegions&Version=2016-11-15&Filter.1.Name=tag%3AName&Filter.1.Value.1="
+            "web%20server"
             "&Filter.1.Value.2=caf%C3%A9");
 }
 
 TEST_F(ClientHttpTest, ErrorDocumentComesBackAsError) {
   auto result = client().call("DescribeInstances", QueryParams().set_list("InstanceId", {"i-1"}));
   ASSERT_FALSE(result);
-  EXPECT_EQ(to_string(result.error().with_context("describe instances")),
-            "Failed to describe instances: InvalidInstanceID.NotFound: The instance ID 'i-1' does not "
-            "exist (request 5e1c)");
+  EXPECT_EQ(
+      to_string(result.error().with_context("describe instances")),
+      "Failed to describe instances: InvalidInstanceID.NotFound: The instance ID 'i-1' does not "
+      "exist (request 5e1c)");
   EXPECT_EQ(result.error().http_status, 400);
 }
 

@@ -35,7 +35,8 @@ class ClientTest : public ::testing::Test {
     options.random = random_;
     options.retry = std::move(retry);
     options.on_retry = [this](const Error& e, int attempt, milliseconds delay) {
-      retries_.push_back(e.code + "@" + std::to_string(attempt) + "+" + std::to_string(delay.count()));
+      retries_.push_back(e.code + "@" + std::to_string(attempt) + "+" +
+                         std::to_string(delay.count()));
     };
     return Client(std::move(options));
   }
@@ -60,7 +61,8 @@ TEST_F(ClientTest, SendsSignedFormPostAndParsesResponse) {
   EXPECT_EQ(r.method, "POST");
   EXPECT_EQ(r.url, "https://ec2.us-east-1.amazonaws.com/");
   EXPECT_EQ(r.body, "Action=DescribeRegions&Version=2016-11-15&RegionName.1=us-east-1");
-  EXPECT_EQ(*find_header(r.headers, "Content-Type"), "application/x-www-form-urlencoded; charset=utf-8");
+  EXPECT_EQ(*find_header(r.headers, "Content-Type"),
+            "application/x-www-form-urlencoded; charset=utf-8");
   EXPECT_EQ(*find_header(r.headers, "User-Agent"), "ec2-toolkit/0.1.0");
   EXPECT_EQ(*find_header(r.headers, "X-Amz-Date"), "20240101T000000Z");
   const std::string* auth = find_header(r.headers, "Authorization");
@@ -88,7 +90,8 @@ TEST_F(ClientTest, SessionTokenIsSent) {
 }
 
 TEST_F(ClientTest, ErrorDocumentBecomesError) {
-  transport_->push(ec2_error(400, "InvalidInstanceID.NotFound", "The instance ID 'i-1' does not exist", "5e1c"));
+  transport_->push(
+      ec2_error(400, "InvalidInstanceID.NotFound", "The instance ID 'i-1' does not exist", "5e1c"));
   auto result = make_client().call("DescribeInstances", QueryParams().set("InstanceId.1", "i-1"));
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().code, "InvalidInstanceID.NotFound");
@@ -107,7 +110,8 @@ TEST_F(ClientTest, RetriesThrottlingThenSucceedsAndResigns) {
   ASSERT_TRUE(result) << to_string(result.error());
   EXPECT_EQ(transport_->requests().size(), 3u);
   EXPECT_EQ(clock_->sleeps(), (std::vector<milliseconds>{milliseconds(500), milliseconds(1000)}));
-  EXPECT_EQ(retries_, (std::vector<std::string>{"RequestLimitExceeded@1+500", "ConnectionError@2+1000"}));
+  EXPECT_EQ(retries_,
+            (std::vector<std::string>{"RequestLimitExceeded@1+500", "ConnectionError@2+1000"}));
   // The last request was signed after the sleeps, with the clock's new time.
   EXPECT_EQ(*find_header(transport_->requests()[2].headers, "X-Amz-Date"), "20240101T000001Z");
   EXPECT_EQ(retry->available_quota(), 495);  // 10 taken, the last 5 refunded.
@@ -135,7 +139,8 @@ TEST_F(ClientTest, CallAllUsesSendAllAndRetriesEachCall) {
   auto transport = std::make_shared<FakeTransport>(
       [throttled](const HttpRequest& request) -> Result<HttpResponse> {
         std::string action = request.body.substr(7, 1);  // "Action=X&..."
-        if (action == "B" && (*throttled)++ == 0) return ec2_error(503, "Throttling", "Rate exceeded");
+        if (action == "B" && (*throttled)++ == 0)
+          return ec2_error(503, "Throttling", "Rate exceeded");
         if (action == "C") return ec2_error(400, "InvalidParameterValue", "bad");
         return xml_response(200, "<" + action + "Response/>");
       });
@@ -153,17 +158,18 @@ TEST_F(ClientTest, CallAllUsesSendAllAndRetriesEachCall) {
 }
 
 TEST_F(ClientTest, CallAllFansOutOverRegions) {
-  auto transport = std::make_shared<FakeTransport>([](const HttpRequest&) -> Result<HttpResponse> {
-    return xml_response(200, kRegionsXml);
-  });
+  auto transport = std::make_shared<FakeTransport>(
+      [](const HttpRequest&) -> Result<HttpResponse> { return xml_response(200, kRegionsXml); });
   transport_ = transport;
-  auto results = make_client().call_all(
-      {{"DescribeInstances", {}, "eu-west-1"}, {"DescribeInstances", {}, ""}, {"DescribeInstances", {}, "cn-north-1"}});
+  auto results = make_client().call_all({{"DescribeInstances", {}, "eu-west-1"},
+                                         {"DescribeInstances", {}, ""},
+                                         {"DescribeInstances", {}, "cn-north-1"}});
   ASSERT_EQ(results.size(), 3u);
   auto requests = transport->requests();
   ASSERT_EQ(requests.size(), 3u);
   EXPECT_EQ(requests[0].url, "https://ec2.eu-west-1.amazonaws.com/");
-  EXPECT_NE(find_header(requests[0].headers, "Authorization")->find("/eu-west-1/ec2/"), std::string::npos);
+  EXPECT_NE(find_header(requests[0].headers, "Authorization")->find("/eu-west-1/ec2/"),
+            std::string::npos);
   EXPECT_EQ(requests[1].url, "https://ec2.us-east-1.amazonaws.com/");
   EXPECT_EQ(requests[2].url, "https://ec2.cn-north-1.amazonaws.com.cn/");
 }

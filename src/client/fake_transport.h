@@ -36,7 +36,8 @@ class FakeTransport final : public HttpTransport {
       return handler_(request);
     }
     if (queue_.empty()) {
-      return make_error(ErrorCategory::Network, "NoAnswer", "no canned answer left for the request");
+      return make_error(ErrorCategory::Network, "NoAnswer",
+                        "no canned answer left for the request");
     }
     Result<HttpResponse> answer = std::move(queue_.front());
     queue_.pop_front();
@@ -81,10 +82,10 @@ inline HttpResponse xml_response(int status, std::string body) {
 /// An EC2 error document for `code`/`message` with request id `request_id`.
 inline HttpResponse ec2_error(int status, const std::string& code, const std::string& message,
                               const std::string& request_id = "req-err") {
-  return xml_response(status, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" +
-                                  code + "</Code><Message>" + message +
-                                  "</Message></Error></Errors><RequestID>" + request_id +
-                                  "</RequestID></Response>");
+  return xml_response(
+      status, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code +
+                  "</Code><Message>" + message + "</Message></Error></Errors><RequestID>" +
+                  request_id + "</RequestID></Response>");
 }
 
 }  // namespace ec2::testing

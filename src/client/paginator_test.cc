@@ -37,7 +37,10 @@ class PaginatorTest : public ::testing::Test {
   }
 
   static std::string first_id(const XmlDocument& doc) {
-    return doc->document_element().child("reservationSet").child("item").child_value("reservationId");
+    return doc->document_element()
+        .child("reservationSet")
+        .child("item")
+        .child_value("reservationId");
   }
 
   std::shared_ptr<FakeTransport> transport_ = std::make_shared<FakeTransport>();
@@ -60,20 +63,22 @@ TEST_F(PaginatorTest, FollowsNextTokenWithPageSizeUntilItIsEmpty) {
   ASSERT_TRUE(rest) << to_string(rest.error());
   EXPECT_EQ(*rest, "");
   EXPECT_EQ(ids, (std::vector<std::string>{"r-1", "r-2", "r-3"}));
-  EXPECT_EQ(bodies(),
-            (std::vector<std::string>{
-                "Action=DescribeInstances&Version=2016-11-15&Filter.1.Name=instance-state-name&MaxResults=5",
-                "Action=DescribeInstances&Version=2016-11-15&Filter.1.Name=instance-state-name&MaxResults=5"
-                "&NextToken=tok%2F1%2B",
-                "Action=DescribeInstances&Version=2016-11-15&Filter.1.Name=instance-state-name&MaxResults=5"
-                "&NextToken=tok2"}));
+  EXPECT_EQ(bodies(), (std::vector<std::string>{"Action=DescribeInstances&Version=2016-11-15&"
+                                                "Filter.1.Name=instance-state-name&MaxResults=5",
+                                                "Action=DescribeInstances&Version=2016-11-15&"
+                                                "Filter.1.Name=instance-state-name&MaxResults=5"
+                                                "&NextToken=tok%2F1%2B",
+                                                "Action=DescribeInstances&Version=2016-11-15&"
+                                                "Filter.1.Name=instance-state-name&MaxResults=5"
+                                                "&NextToken=tok2"}));
 }
 
 TEST_F(PaginatorTest, StoppingEarlyReturnsTheResumeToken) {
   transport_->push(xml_response(200, page("r-1", "t1")));
   transport_->push(xml_response(200, page("r-2", "t2")));
   int pages = 0;
-  auto rest = paginate(client(), "DescribeInstances", {}, [&](const XmlDocument&) { return ++pages < 2; });
+  auto rest =
+      paginate(client(), "DescribeInstances", {}, [&](const XmlDocument&) { return ++pages < 2; });
   ASSERT_TRUE(rest);
   EXPECT_EQ(*rest, "t2");
   EXPECT_EQ(transport_->requests().size(), 2u);

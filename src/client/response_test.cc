@@ -11,8 +11,8 @@ using testing::ec2_error;
 using testing::xml_response;
 
 TEST(ResponseTest, ParsesEc2ErrorDocument) {
-  auto result = interpret_response(ec2_error(
-      400, "InvalidInstanceID.NotFound", "The instance ID 'i-1' does not exist", "5e1c-42"));
+  auto result = interpret_response(ec2_error(400, "InvalidInstanceID.NotFound",
+                                             "The instance ID 'i-1' does not exist", "5e1c-42"));
   ASSERT_FALSE(result);
   const Error& e = result.error();
   EXPECT_EQ(e.code, "InvalidInstanceID.NotFound");
@@ -26,8 +26,9 @@ TEST(ResponseTest, ParsesEc2ErrorDocument) {
 }
 
 TEST(ResponseTest, CategorizesThrottlingTransientAndAuth) {
-  EXPECT_EQ(interpret_response(ec2_error(503, "RequestLimitExceeded", "slow down")).error().category,
-            ErrorCategory::Throttling);
+  EXPECT_EQ(
+      interpret_response(ec2_error(503, "RequestLimitExceeded", "slow down")).error().category,
+      ErrorCategory::Throttling);
   EXPECT_EQ(interpret_response(ec2_error(500, "InternalError", "oops")).error().category,
             ErrorCategory::Transient);
   EXPECT_EQ(interpret_response(ec2_error(401, "AuthFailure", "no")).error().category,
@@ -38,9 +39,10 @@ TEST(ResponseTest, CategorizesThrottlingTransientAndAuth) {
 
 TEST(ResponseTest, ParsesQueryErrorResponseVariant) {
   auto result = interpret_response(xml_response(
-      403, "<ErrorResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><Error><Type>Sender</Type>"
-           "<Code>UnauthorizedOperation</Code><Message>You are not authorized &amp; that's "
-           "that</Message></Error><RequestId>abc</RequestId></ErrorResponse>"));
+      403,
+      "<ErrorResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><Error><Type>Sender</Type>"
+      "<Code>UnauthorizedOperation</Code><Message>You are not authorized &amp; that's "
+      "that</Message></Error><RequestId>abc</RequestId></ErrorResponse>"));
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().code, "UnauthorizedOperation");
   EXPECT_EQ(result.error().message, "You are not authorized & that's that");
@@ -76,16 +78,18 @@ TEST(ResponseTest, EmptyErrorBodyAndLongBody) {
   EXPECT_EQ(empty.error().message, "Bad Gateway");
   EXPECT_EQ(empty.error().category, ErrorCategory::Transient);
   auto long_body = interpret_response(xml_response(400, std::string(1000, 'x')));
-  EXPECT_EQ(long_body.error().message.size(), std::string("Bad Request (unexpected response: )").size() + 203);
+  EXPECT_EQ(long_body.error().message.size(),
+            std::string("Bad Request (unexpected response: )").size() + 203);
   EXPECT_EQ(long_body.error().category, ErrorCategory::Client);
 }
 
 TEST(ResponseTest, SuccessDocumentIsParsed) {
-  auto result = interpret_response(xml_response(
-      200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DescribeRegionsResponse "
-           "xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>r-1</requestId>"
-           "<regionInfo><item><regionName>eu-west-1</regionName></item></regionInfo>"
-           "</DescribeRegionsResponse>"));
+  auto result = interpret_response(
+      xml_response(200,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DescribeRegionsResponse "
+                   "xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>r-1</requestId>"
+                   "<regionInfo><item><regionName>eu-west-1</regionName></item></regionInfo>"
+                   "</DescribeRegionsResponse>"));
   ASSERT_TRUE(result) << to_string(result.error());
   pugi::xml_node root = (*result)->document_element();
   EXPECT_STREQ(root.name(), "DescribeRegionsResponse");
@@ -104,7 +108,8 @@ TEST(ResponseTest, MalformedSuccessBodyIsAParseError) {
 }
 
 TEST(ResponseTest, ErrorsDocumentWithSuccessStatusIsStillAnError) {
-  auto result = interpret_response(ec2_error(200, "DryRunOperation", "Request would have succeeded"));
+  auto result =
+      interpret_response(ec2_error(200, "DryRunOperation", "Request would have succeeded"));
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().code, "DryRunOperation");
 }

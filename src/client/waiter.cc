@@ -17,23 +17,40 @@ struct WaiterSpec {
 
 /// Delay and attempt limits of the EC2 waiters (botocore's waiters-2.json for 2016-11-15).
 constexpr std::array kWaiterSpecs = {
-    WaiterSpec{"BundleTaskComplete", 15, 40},        WaiterSpec{"ConversionTaskCancelled", 15, 40},
-    WaiterSpec{"ConversionTaskCompleted", 15, 40},   WaiterSpec{"ConversionTaskDeleted", 15, 40},
-    WaiterSpec{"CustomerGatewayAvailable", 15, 40},  WaiterSpec{"ExportTaskCancelled", 15, 40},
-    WaiterSpec{"ExportTaskCompleted", 15, 40},       WaiterSpec{"ImageAvailable", 15, 40},
-    WaiterSpec{"ImageExists", 15, 40},               WaiterSpec{"InstanceExists", 5, 40},
-    WaiterSpec{"InstanceRunning", 15, 40},           WaiterSpec{"InstanceStatusOk", 15, 40},
-    WaiterSpec{"InstanceStopped", 15, 40},           WaiterSpec{"InstanceTerminated", 15, 40},
-    WaiterSpec{"InternetGatewayExists", 5, 6},       WaiterSpec{"KeyPairExists", 5, 6},
-    WaiterSpec{"NatGatewayAvailable", 15, 40},       WaiterSpec{"NatGatewayDeleted", 15, 40},
-    WaiterSpec{"NetworkInterfaceAvailable", 20, 10}, WaiterSpec{"PasswordDataAvailable", 15, 40},
-    WaiterSpec{"SecurityGroupExists", 5, 6},         WaiterSpec{"SnapshotCompleted", 15, 40},
-    WaiterSpec{"SpotInstanceRequestFulfilled", 15, 40}, WaiterSpec{"SubnetAvailable", 15, 40},
-    WaiterSpec{"SystemStatusOk", 15, 40},            WaiterSpec{"VolumeAvailable", 15, 40},
-    WaiterSpec{"VolumeDeleted", 15, 40},             WaiterSpec{"VolumeInUse", 15, 40},
-    WaiterSpec{"VpcAvailable", 15, 40},              WaiterSpec{"VpcExists", 1, 5},
-    WaiterSpec{"VpcPeeringConnectionDeleted", 15, 40}, WaiterSpec{"VpcPeeringConnectionExists", 15, 40},
-    WaiterSpec{"VpnConnectionAvailable", 15, 40},    WaiterSpec{"VpnConnectionDeleted", 15, 40},
+    WaiterSpec{"BundleTaskComplete", 15, 40},
+    WaiterSpec{"ConversionTaskCancelled", 15, 40},
+    WaiterSpec{"ConversionTaskCompleted", 15, 40},
+    WaiterSpec{"ConversionTaskDeleted", 15, 40},
+    WaiterSpec{"CustomerGatewayAvailable", 15, 40},
+    WaiterSpec{"ExportTaskCancelled", 15, 40},
+    WaiterSpec{"ExportTaskCompleted", 15, 40},
+    WaiterSpec{"ImageAvailable", 15, 40},
+    WaiterSpec{"ImageExists", 15, 40},
+    WaiterSpec{"InstanceExists", 5, 40},
+    WaiterSpec{"InstanceRunning", 15, 40},
+    WaiterSpec{"InstanceStatusOk", 15, 40},
+    WaiterSpec{"InstanceStopped", 15, 40},
+    WaiterSpec{"InstanceTerminated", 15, 40},
+    WaiterSpec{"InternetGatewayExists", 5, 6},
+    WaiterSpec{"KeyPairExists", 5, 6},
+    WaiterSpec{"NatGatewayAvailable", 15, 40},
+    WaiterSpec{"NatGatewayDeleted", 15, 40},
+    WaiterSpec{"NetworkInterfaceAvailable", 20, 10},
+    WaiterSpec{"PasswordDataAvailable", 15, 40},
+    WaiterSpec{"SecurityGroupExists", 5, 6},
+    WaiterSpec{"SnapshotCompleted", 15, 40},
+    WaiterSpec{"SpotInstanceRequestFulfilled", 15, 40},
+    WaiterSpec{"SubnetAvailable", 15, 40},
+    WaiterSpec{"SystemStatusOk", 15, 40},
+    WaiterSpec{"VolumeAvailable", 15, 40},
+    WaiterSpec{"VolumeDeleted", 15, 40},
+    WaiterSpec{"VolumeInUse", 15, 40},
+    WaiterSpec{"VpcAvailable", 15, 40},
+    WaiterSpec{"VpcExists", 1, 5},
+    WaiterSpec{"VpcPeeringConnectionDeleted", 15, 40},
+    WaiterSpec{"VpcPeeringConnectionExists", 15, 40},
+    WaiterSpec{"VpnConnectionAvailable", 15, 40},
+    WaiterSpec{"VpnConnectionDeleted", 15, 40},
 };
 
 /// "42 s", "1.5 s", "250 ms".
@@ -66,15 +83,18 @@ class WaitRun {
   /// The delay before the next poll: jittered, and cut so the last poll lands on the timeout.
   milliseconds next_delay() const {
     double scale = 1.0;
-    if (options_.jitter > 0) scale = 1.0 - options_.jitter + 2.0 * options_.jitter * random_.uniform01();
-    auto delay = milliseconds(static_cast<int64_t>(static_cast<double>(options_.delay.count()) * scale));
+    if (options_.jitter > 0)
+      scale = 1.0 - options_.jitter + 2.0 * options_.jitter * random_.uniform01();
+    auto delay =
+        milliseconds(static_cast<int64_t>(static_cast<double>(options_.delay.count()) * scale));
     if (options_.timeout) delay = std::min(delay, *options_.timeout - elapsed());
     return std::max(delay, milliseconds(0));
   }
 
   /// Sleeps `delay`, in slices of `progress_interval` with a report after each when asked.
   void sleep(milliseconds delay, int attempt, const std::string& state) const {
-    if (!options_.progress_interval || !options_.progress || *options_.progress_interval <= milliseconds(0)) {
+    if (!options_.progress_interval || !options_.progress ||
+        *options_.progress_interval <= milliseconds(0)) {
       clock_.sleep(delay);
       return;
     }
@@ -135,9 +155,9 @@ Status wait_until(Clock& clock, Random& random, const WaiterOptions& options,
         return {};
       }
       if (result->result == WaitState::Failure) {
-        return make_error(ErrorCategory::Client, "WaiterFailure",
-                          "Stopped waiting for " + options.description + ": it reached state '" +
-                              state + "'");
+        return make_error(
+            ErrorCategory::Client, "WaiterFailure",
+            "Stopped waiting for " + options.description + ": it reached state '" + state + "'");
       }
     }
     run.report(attempt, state);

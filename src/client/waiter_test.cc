@@ -29,16 +29,19 @@ TEST(WaiterTest, PollsWithTheDelayUntilSuccess) {
   std::vector<std::string> progress;
   WaiterOptions options = *waiter_defaults("InstanceRunning");
   options.progress = [&](const WaitProgress& p) {
-    progress.push_back(std::to_string(p.attempt) + ":" + p.state + "@" + std::to_string(p.elapsed.count()));
+    progress.push_back(std::to_string(p.attempt) + ":" + p.state + "@" +
+                       std::to_string(p.elapsed.count()));
   };
   int calls = 0;
-  Status status = wait_until(clock, random, options,
-                             script({retry("pending"), retry("pending"), WaitCheck{WaitState::Success, "running"}},
-                                    &calls));
+  Status status = wait_until(
+      clock, random, options,
+      script({retry("pending"), retry("pending"), WaitCheck{WaitState::Success, "running"}},
+             &calls));
   ASSERT_TRUE(status) << to_string(status.error());
   EXPECT_EQ(calls, 3);
   EXPECT_EQ(clock.sleeps(), (std::vector<milliseconds>{seconds(15), seconds(15)}));
-  EXPECT_EQ(progress, (std::vector<std::string>{"1:pending@0", "2:pending@15000", "3:running@30000"}));
+  EXPECT_EQ(progress,
+            (std::vector<std::string>{"1:pending@0", "2:pending@15000", "3:running@30000"}));
 }
 
 TEST(WaiterTest, FailureStateEndsTheWait) {
@@ -48,7 +51,8 @@ TEST(WaiterTest, FailureStateEndsTheWait) {
   options.description = "instance i-1 to be running";
   int calls = 0;
   Status status =
-      wait_until(clock, random, options, script({retry("pending"), WaitCheck{WaitState::Failure, "terminated"}}, &calls));
+      wait_until(clock, random, options,
+                 script({retry("pending"), WaitCheck{WaitState::Failure, "terminated"}}, &calls));
   ASSERT_FALSE(status);
   EXPECT_EQ(status.error().code, "WaiterFailure");
   EXPECT_EQ(status.error().message,
@@ -96,8 +100,9 @@ TEST(WaiterTest, RetryCodesCountAsNotYetOtherErrorsEndTheWait) {
                          script({not_found, WaitCheck{WaitState::Success, "running"}}, &calls));
   EXPECT_TRUE(ok);
   calls = 0;
-  Status failed = wait_until(clock, random, options,
-                             script({make_error(ErrorCategory::Auth, "AuthFailure", "denied")}, &calls));
+  Status failed =
+      wait_until(clock, random, options,
+                 script({make_error(ErrorCategory::Auth, "AuthFailure", "denied")}, &calls));
   ASSERT_FALSE(failed);
   EXPECT_EQ(failed.error().code, "AuthFailure");
   EXPECT_EQ(calls, 1);
@@ -110,8 +115,9 @@ TEST(WaiterTest, JitterScalesTheDelay) {
   options.delay = seconds(10);
   options.jitter = 0.5;
   int calls = 0;
-  ASSERT_TRUE(wait_until(clock, random, options,
-                         script({retry("a"), retry("b"), WaitCheck{WaitState::Success, "c"}}, &calls)));
+  ASSERT_TRUE(
+      wait_until(clock, random, options,
+                 script({retry("a"), retry("b"), WaitCheck{WaitState::Success, "c"}}, &calls)));
   EXPECT_EQ(clock.sleeps(), (std::vector<milliseconds>{seconds(5), seconds(15)}));
 }
 
@@ -124,7 +130,8 @@ TEST(WaiterTest, ProgressIntervalReportsWhileSleeping) {
   std::vector<int64_t> elapsed;
   options.progress = [&](const WaitProgress& p) { elapsed.push_back(p.elapsed.count() / 1000); };
   int calls = 0;
-  ASSERT_TRUE(wait_until(clock, random, options, script({retry("a"), WaitCheck{WaitState::Success, "b"}}, &calls)));
+  ASSERT_TRUE(wait_until(clock, random, options,
+                         script({retry("a"), WaitCheck{WaitState::Success, "b"}}, &calls)));
   EXPECT_EQ(elapsed, (std::vector<int64_t>{0, 1, 2, 3, 3}));
 }
 
@@ -148,12 +155,13 @@ TEST(WaiterTest, WaitForPollsTheClient) {
   client_options.clock = clock;
   Client client(client_options);
   WaiterOptions options = *waiter_defaults("VpcAvailable");
-  Status status = wait_for(client, "DescribeVpcs", QueryParams().set("VpcId.1", "vpc-1"),
-                           [](const pugi::xml_node& root) {
-                             std::string state = root.child_value("state");
-                             return WaitCheck{state == "available" ? WaitState::Success : WaitState::Retry, state};
-                           },
-                           options);
+  Status status = wait_for(
+      client, "DescribeVpcs", QueryParams().set("VpcId.1", "vpc-1"),
+      [](const pugi::xml_node& root) {
+        std::string state = root.child_value("state");
+        return WaitCheck{state == "available" ? WaitState::Success : WaitState::Retry, state};
+      },
+      options);
   ASSERT_TRUE(status) << to_string(status.error());
   EXPECT_EQ(transport->requests().size(), 2u);
   EXPECT_EQ(clock->sleeps(), std::vector<milliseconds>{seconds(15)});

@@ -86,10 +86,16 @@ int on_connected(void* user, char*, char*, int, int) {
 
 bool is_tls_error(CURLcode code) {
   switch (code) {
-    case CURLE_SSL_CONNECT_ERROR: case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CERTPROBLEM: case CURLE_SSL_CIPHER: case CURLE_SSL_ISSUER_ERROR:
-    case CURLE_SSL_PINNEDPUBKEYNOTMATCH: case CURLE_SSL_INVALIDCERTSTATUS:
-    case CURLE_SSL_ENGINE_NOTFOUND: case CURLE_SSL_ENGINE_SETFAILED: case CURLE_SSL_CRL_BADFILE:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_SSL_ENGINE_NOTFOUND:
+    case CURLE_SSL_ENGINE_SETFAILED:
+    case CURLE_SSL_CRL_BADFILE:
       return true;
     default:
       return false;
@@ -102,7 +108,8 @@ Error transfer_error(CURLcode code, const Transfer& transfer) {
   std::string where = " on endpoint URL \"" + transfer.request->url + "\": " + detail;
   if (code == CURLE_ABORTED_BY_CALLBACK && transfer.read_timed_out) {
     return make_error(ErrorCategory::Timeout, "ReadTimeout",
-                      "Read timeout on endpoint URL \"" + transfer.request->url + "\": nothing received for " +
+                      "Read timeout on endpoint URL \"" + transfer.request->url +
+                          "\": nothing received for " +
                           std::to_string(transfer.read_timeout.count()) + " ms");
   }
   if (code == CURLE_OPERATION_TIMEDOUT) {
@@ -112,17 +119,21 @@ Error transfer_error(CURLcode code, const Transfer& transfer) {
     return make_error(ErrorCategory::Timeout, "ReadTimeout", "Read timeout" + where);
   }
   switch (code) {
-    case CURLE_COULDNT_RESOLVE_HOST: case CURLE_COULDNT_RESOLVE_PROXY: case CURLE_COULDNT_CONNECT:
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_COULDNT_CONNECT:
       return make_error(ErrorCategory::Network, "EndpointConnectionError",
                         "Could not connect" + where);
-    case CURLE_URL_MALFORMAT: case CURLE_UNSUPPORTED_PROTOCOL:
+    case CURLE_URL_MALFORMAT:
+    case CURLE_UNSUPPORTED_PROTOCOL:
       return make_error(ErrorCategory::Config, "InvalidEndpoint", "Invalid endpoint" + where);
     case CURLE_SSL_CACERT_BADFILE:
       return make_error(ErrorCategory::Config, "InvalidCABundle", "Unusable CA bundle" + where);
     default:
       break;
   }
-  if (is_tls_error(code)) return make_error(ErrorCategory::Network, "SSLError", "TLS error" + where);
+  if (is_tls_error(code))
+    return make_error(ErrorCategory::Network, "SSLError", "TLS error" + where);
   return make_error(ErrorCategory::Network, "ConnectionError", "Connection error" + where);
 }
 
@@ -224,7 +235,8 @@ Result<HttpResponse> CurlTransport::finish(CURL* easy, CURLcode code, Transfer& 
 
 Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   CURL* easy = easy_pool_.acquire();
-  if (!easy) return make_error(ErrorCategory::Network, "CurlInit", "Could not create a curl handle");
+  if (!easy)
+    return make_error(ErrorCategory::Network, "CurlInit", "Could not create a curl handle");
   Transfer transfer;
   transfer.request = &request;
   configure(easy, transfer);
@@ -234,7 +246,8 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   return result;
 }
 
-std::vector<Result<HttpResponse>> CurlTransport::send_all(const std::vector<HttpRequest>& requests) {
+std::vector<Result<HttpResponse>> CurlTransport::send_all(
+    const std::vector<HttpRequest>& requests) {
   if (requests.size() <= 1) return HttpTransport::send_all(requests);
   CURLM* multi = multi_pool_.acquire(options_.max_connections);
   if (!multi) return HttpTransport::send_all(requests);

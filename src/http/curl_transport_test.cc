@@ -73,7 +73,8 @@ TEST(CurlTransportTest, PostsBodyAndHeadersAndReturnsAnyStatus) {
   });
   ServerThread thread(server);
   auto transport = make_curl_transport();
-  auto result = transport->send(post(thread.url() + "/", "Action=DescribeRegions&Version=2016-11-15"));
+  auto result =
+      transport->send(post(thread.url() + "/", "Action=DescribeRegions&Version=2016-11-15"));
   ASSERT_TRUE(result) << to_string(result.error());
   EXPECT_EQ(result->status, 400);
   EXPECT_EQ(result->body,
@@ -85,7 +86,8 @@ TEST(CurlTransportTest, PostsBodyAndHeadersAndReturnsAnyStatus) {
 
 TEST(CurlTransportTest, DecompressesGzipBodies) {
   std::string xml = "<DescribeRegionsResponse>";
-  for (int i = 0; i < 200; ++i) xml += "<item><regionName>r" + std::to_string(i) + "</regionName></item>";
+  for (int i = 0; i < 200; ++i)
+    xml += "<item><regionName>r" + std::to_string(i) + "</regionName></item>";
   xml += "</DescribeRegionsResponse>";
   httplib::Server server;
   server.Post("/", [&](const httplib::Request&, httplib::Response& res) {
@@ -213,7 +215,8 @@ TEST(CurlTransportTest, SendAllRunsRequestsConcurrentlyInOrder) {
   ServerThread thread(server);
   RefusingPort refused;
   std::vector<HttpRequest> requests;
-  for (int i = 0; i < kRequests; ++i) requests.push_back(post(thread.url() + "/", std::to_string(i)));
+  for (int i = 0; i < kRequests; ++i)
+    requests.push_back(post(thread.url() + "/", std::to_string(i)));
   requests.push_back(post(refused.url(), "x"));
   auto results = make_curl_transport()->send_all(requests);
   ASSERT_EQ(results.size(), requests.size());
@@ -251,9 +254,10 @@ TEST(CurlTransportTest, SendIsSafeFromManyThreads) {
 TEST(CurlTransportTest, TraceShowsRequestAndResponseWithSecretsRedacted) {
   httplib::Server server;
   server.Post("/", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content("<CreateKeyPairResponse><keyMaterial>-----BEGIN PRIVATE</keyMaterial>"
-                    "</CreateKeyPairResponse>",
-                    "text/xml");
+    res.set_content(
+        "<CreateKeyPairResponse><keyMaterial>-----BEGIN PRIVATE</keyMaterial>"
+        "</CreateKeyPairResponse>",
+        "text/xml");
   });
   ServerThread thread(server);
   std::string trace;
@@ -277,8 +281,7 @@ TEST(CurlTransportTest, TraceShowsRequestAndResponseWithSecretsRedacted) {
 class TlsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ec2-tls-test-" + std::to_string(getpid()));
+    dir_ = std::filesystem::temp_directory_path() / ("ec2-tls-test-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir_);
     cert_ = (dir_ / "cert.pem").string();
     key_ = (dir_ / "key.pem").string();
@@ -319,7 +322,8 @@ TEST_F(TlsTest, VerifiesCertificatesAndHonoursCaBundle) {
 /// Sets environment variables for the lifetime of the object.
 class ScopedEnv {
  public:
-  explicit ScopedEnv(std::vector<std::pair<std::string, std::string>> vars) : vars_(std::move(vars)) {
+  explicit ScopedEnv(std::vector<std::pair<std::string, std::string>> vars)
+      : vars_(std::move(vars)) {
     for (const auto& [k, v] : vars_) setenv(k.c_str(), v.c_str(), 1);
   }
   ~ScopedEnv() {

@@ -30,8 +30,8 @@ bool add_extension(X509* cert, int nid, const char* value) {
 }  // namespace
 
 bool write_self_signed_certificate(const std::string& cert_path, const std::string& key_path) {
-  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"),
-                                                          &EVP_PKEY_free);
+  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+      EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"), &EVP_PKEY_free);
   std::unique_ptr<X509, decltype(&X509_free)> cert(X509_new(), &X509_free);
   if (!key || !cert) return false;
   X509_set_version(cert.get(), 2);
@@ -52,7 +52,8 @@ bool write_self_signed_certificate(const std::string& cert_path, const std::stri
   File key_file(std::fopen(key_path.c_str(), "w"));
   if (!cert_file || !key_file) return false;
   return PEM_write_X509(cert_file.get(), cert.get()) == 1 &&
-         PEM_write_PrivateKey(key_file.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1;
+         PEM_write_PrivateKey(key_file.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) ==
+             1;
 }
 
 }  // namespace ec2::testing

@@ -47,9 +47,9 @@ std::string redact_authorization(std::string_view value) {
 bool is_secret_name(std::string_view name) {
   std::string n = lower(name);
   n.erase(std::remove_if(n.begin(), n.end(), [](char c) { return c == '-' || c == '_'; }), n.end());
-  static constexpr std::array kMarkers = {"secret",        "password",     "passwd",
-                                          "signature",     "securitytoken", "sessiontoken",
-                                          "keymaterial",   "privatekey"};
+  static constexpr std::array kMarkers = {"secret",      "password",      "passwd",
+                                          "signature",   "securitytoken", "sessiontoken",
+                                          "keymaterial", "privatekey"};
   for (std::string_view marker : kMarkers) {
     if (n.find(marker) != std::string::npos) return true;
   }
@@ -95,7 +95,8 @@ std::string redact_xml(std::string_view xml) {
     std::string_view tag = xml.substr(open + 1, close - open - 1);
     out += xml.substr(pos, close + 1 - pos);
     pos = close + 1;
-    bool opening = !tag.empty() && tag[0] != '/' && tag[0] != '?' && tag[0] != '!' && tag.back() != '/';
+    bool opening =
+        !tag.empty() && tag[0] != '/' && tag[0] != '?' && tag[0] != '!' && tag.back() != '/';
     if (!opening) continue;
     std::string_view name = tag.substr(0, tag.find_first_of(" \t\r\n"));
     if (!is_secret_name(name)) continue;
@@ -111,8 +112,9 @@ std::string redact_xml(std::string_view xml) {
 std::string format_request(const HttpRequest& request) {
   std::string out = "> " + request.method + " ";
   auto q = request.url.find('?');
-  out += q == std::string::npos ? request.url
-                                : request.url.substr(0, q + 1) + redact_form(request.url.substr(q + 1));
+  out += q == std::string::npos
+             ? request.url
+             : request.url.substr(0, q + 1) + redact_form(request.url.substr(q + 1));
   for (const auto& [name, value] : request.headers) {
     out += "\n> " + name + ": " + redact_header(name, value);
   }

@@ -6,8 +6,8 @@ namespace ec2::http {
 namespace {
 
 TEST(TraceTest, SecretNames) {
-  for (const char* name : {"X-Amz-Security-Token", "SecretAccessKey", "secretAccessKey",
-                           "Password", "keyMaterial", "X-Amz-Signature", "sessionToken"}) {
+  for (const char* name : {"X-Amz-Security-Token", "SecretAccessKey", "secretAccessKey", "Password",
+                           "keyMaterial", "X-Amz-Signature", "sessionToken"}) {
     EXPECT_TRUE(is_secret_name(name)) << name;
   }
   for (const char* name : {"NextToken", "ClientToken", "KeyName", "X-Amz-Credential", "Host"}) {

@@ -45,7 +45,8 @@ QueryParams& QueryParams::set_int(std::string key, int64_t value) {
   return set(std::move(key), std::to_string(value));
 }
 
-QueryParams& QueryParams::set_list(std::string_view prefix, const std::vector<std::string>& values) {
+QueryParams& QueryParams::set_list(std::string_view prefix,
+                                   const std::vector<std::string>& values) {
   for (size_t i = 0; i < values.size(); ++i) set(indexed(prefix, i + 1), values[i]);
   return *this;
 }

@@ -32,8 +32,10 @@ TEST(QueryParamsTest, FlattensFilters) {
   QueryParams p;
   p.set_filters({{"instance-state-name", {"running", "pending"}}, {"tag:Name", {"web"}}});
   std::vector<QueryParams::Item> expected = {
-      {"Filter.1.Name", "instance-state-name"}, {"Filter.1.Value.1", "running"},
-      {"Filter.1.Value.2", "pending"},          {"Filter.2.Name", "tag:Name"},
+      {"Filter.1.Name", "instance-state-name"},
+      {"Filter.1.Value.1", "running"},
+      {"Filter.1.Value.2", "pending"},
+      {"Filter.2.Name", "tag:Name"},
       {"Filter.2.Value.1", "web"},
   };
   EXPECT_EQ(p.items(), expected);
@@ -56,7 +58,9 @@ TEST(QueryParamsTest, FlattensTagsAndTagSpecifications) {
 
 TEST(QueryParamsTest, EncodesReservedAndUnicodeCharacters) {
   QueryParams p;
-  p.set("Filter.1.Name", "tag:Name").set("UserData", "a+b/c=d e&f").set("Tag.1.Value", "caf\xc3\xa9");
+  p.set("Filter.1.Name", "tag:Name")
+      .set("UserData", "a+b/c=d e&f")
+      .set("Tag.1.Value", "caf\xc3\xa9");
   EXPECT_EQ(p.encode("X"),
             "Action=X&Version=2016-11-15&Filter.1.Name=tag%3AName&UserData=a%2Bb%2Fc%3Dd%20e%26f"
             "&Tag.1.Value=caf%C3%A9");

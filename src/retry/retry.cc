@@ -24,7 +24,7 @@ std::optional<std::chrono::milliseconds> StandardRetry::retry_delay(const Error&
   if (state.attempt >= options_.max_attempts || !error.retryable()) return std::nullopt;
   if (options_.use_quota) {
     int cost = error.category == ErrorCategory::Timeout ? options_.timeout_retry_cost
-                                                         : options_.retry_cost;
+                                                        : options_.retry_cost;
     std::lock_guard lock(mutex_);
     if (cost > available_) return std::nullopt;
     available_ -= cost;
@@ -52,8 +52,9 @@ JitteredBackoff::JitteredBackoff(JitteredBackoffOptions options, std::shared_ptr
 
 const std::vector<std::string>& JitteredBackoff::default_codes() {
   static const std::vector<std::string> codes = {
-      "RequestLimitExceeded", "Unavailable",  "ServiceUnavailable", "InternalFailure",
-      "InternalError",        "TooManyRequestsException", "Throttling",
+      "RequestLimitExceeded", "Unavailable",   "ServiceUnavailable",
+      "InternalFailure",      "InternalError", "TooManyRequestsException",
+      "Throttling",
   };
   return codes;
 }

@@ -49,11 +49,11 @@ TEST(StandardRetryTest, DelayIsRandomTimesCappedPowerOfTwo) {
 
 TEST(StandardRetryTest, RetriesThrottlingTransientNetworkAndTimeout) {
   StandardRetry policy({}, std::make_shared<FakeRandom>());
-  for (const Error& e : {aws_error("Throttling"), aws_error("EC2ThrottledException"),
-                         aws_error("SlowDown"), aws_error("InternalError", 500),
-                         aws_error("Anything", 503), aws_error("", 502),
-                         make_error(ErrorCategory::Network, "ConnectionRefused", "refused"),
-                         make_error(ErrorCategory::Timeout, "Timeout", "read timed out")}) {
+  for (const Error& e :
+       {aws_error("Throttling"), aws_error("EC2ThrottledException"), aws_error("SlowDown"),
+        aws_error("InternalError", 500), aws_error("Anything", 503), aws_error("", 502),
+        make_error(ErrorCategory::Network, "ConnectionRefused", "refused"),
+        make_error(ErrorCategory::Timeout, "Timeout", "read timed out")}) {
     RetryState state;
     EXPECT_TRUE(policy.retry_delay(e, state).has_value()) << e.code << " " << e.http_status;
   }
@@ -61,8 +61,9 @@ TEST(StandardRetryTest, RetriesThrottlingTransientNetworkAndTimeout) {
 
 TEST(StandardRetryTest, DoesNotRetryClientErrors) {
   StandardRetry policy({}, std::make_shared<FakeRandom>());
-  for (const Error& e : {aws_error("InvalidInstanceID.NotFound"), aws_error("InvalidParameterValue"),
-                         aws_error("AuthFailure", 401), aws_error("UnauthorizedOperation", 403)}) {
+  for (const Error& e :
+       {aws_error("InvalidInstanceID.NotFound"), aws_error("InvalidParameterValue"),
+        aws_error("AuthFailure", 401), aws_error("UnauthorizedOperation", 403)}) {
     RetryState state;
     EXPECT_FALSE(policy.retry_delay(e, state).has_value()) << e.code;
   }
@@ -85,8 +86,8 @@ TEST(StandardRetryTest, SuccessAfterRetryRefundsLastCost) {
   FakeClock clock;
   StandardRetry policy({.max_attempts = 3}, std::make_shared<FakeRandom>());
   int attempts = 0;
-  auto result =
-      fail_then_succeed(policy, clock, make_error(ErrorCategory::Timeout, "", "slow"), 2, &attempts);
+  auto result = fail_then_succeed(policy, clock, make_error(ErrorCategory::Timeout, "", "slow"), 2,
+                                  &attempts);
   ASSERT_TRUE(result);
   EXPECT_EQ(*result, 42);
   EXPECT_EQ(attempts, 3);
@@ -171,7 +172,8 @@ TEST(JitteredBackoffTest, RetriesOnlyListedCodes) {
 }
 
 TEST(JitteredBackoffTest, RetriesCallerSuppliedExtraCodes) {
-  JitteredBackoff policy({.extra_codes = {"InvalidVpcID.NotFound"}}, std::make_shared<FakeRandom>());
+  JitteredBackoff policy({.extra_codes = {"InvalidVpcID.NotFound"}},
+                         std::make_shared<FakeRandom>());
   FakeClock clock;
   int attempts = 0;
   auto result = fail_then_succeed(policy, clock, aws_error("InvalidVpcID.NotFound"), 2, &attempts);
