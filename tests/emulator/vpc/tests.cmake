@@ -6,7 +6,7 @@ if(EC2_BUILD_TESTS)
     if(EXISTS ${EC2EMU_VPC_TESTS}/${script}.py)
       add_test(NAME emulator_vpc_${script}
                COMMAND /usr/bin/python3 ${EC2EMU_VPC_TESTS}/${script}.py $<TARGET_FILE:ec2-emulator>)
-      set_tests_properties(emulator_vpc_${script} PROPERTIES TIMEOUT 300 LABELS integration)
+      set_tests_properties(emulator_vpc_${script} PROPERTIES TIMEOUT 1500 LABELS integration)
     endif()
   endforeach()
 endif()
