@@ -48,6 +48,9 @@ CURL* EasyPool::acquire() {
 }
 
 void EasyPool::release(CURL* handle) {
+  // Drop pointers into the finished transfer (error buffer, header list, body); the handle's
+  // live connections survive a reset.
+  curl_easy_reset(handle);
   {
     std::lock_guard lock(mutex_);
     if (idle_.size() < kMaxIdle) {

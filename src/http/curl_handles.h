@@ -42,7 +42,7 @@ class EasyPool {
 
   /// An idle handle, or a new one. Null only when libcurl is out of memory.
   CURL* acquire();
-  /// Gives a handle back; beyond the idle limit it is closed.
+  /// Gives a handle back (its options reset); beyond the idle limit it is closed.
   void release(CURL* handle);
 
  private:

@@ -168,7 +168,6 @@ class CurlTransport final : public HttpTransport {
 
 void CurlTransport::configure(CURL* easy, Transfer& transfer) {
   const HttpRequest& request = *transfer.request;
-  curl_easy_reset(easy);  // Keeps the handle's live connections.
   curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(easy, CURLOPT_SHARE, share_->get());
