@@ -34,7 +34,7 @@ struct WaitCheck {
 /// Reported after each poll and, with `progress_interval`, while sleeping between polls.
 struct WaitProgress {
   int attempt = 0;                       ///< Polls done so far.
-  std::string state;                     ///< Latest state description ("" before the first poll).
+  std::string state;                     ///< Latest state description (or error code).
   std::chrono::milliseconds elapsed{0};  ///< Time since the wait began.
 };
 
@@ -49,6 +49,7 @@ struct WaiterOptions {
   std::vector<std::string> retry_codes;
   /// When set, sleeps are cut into slices of this length and progress is reported after each.
   std::optional<std::chrono::milliseconds> progress_interval;
+  /// Told about progress (for a spinner or log lines); may be empty.
   std::function<void(const WaitProgress&)> progress;
 };
 
