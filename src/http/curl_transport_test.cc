@@ -84,6 +84,33 @@ TEST(CurlTransportTest, PostsBodyAndHeadersAndReturnsAnyStatus) {
   EXPECT_EQ(*find_header(result->headers, "x-amzn-requestid"), "req-1");
 }
 
+TEST(CurlTransportTest, GetAndOtherMethods) {
+  httplib::Server server;
+  server.Get("/ip", [](const httplib::Request& req, httplib::Response& res) {
+    res.set_content("203.0.113.7\n" + req.body, "text/plain");
+  });
+  server.Delete("/thing", [](const httplib::Request& req, httplib::Response& res) {
+    res.status = 204;
+    res.set_header("X-Body", req.body);
+  });
+  ServerThread thread(server);
+  auto transport = make_curl_transport();
+  HttpRequest get;
+  get.method = "GET";
+  get.url = thread.url() + "/ip";
+  auto ip = transport->send(get);
+  ASSERT_TRUE(ip) << to_string(ip.error());
+  EXPECT_EQ(ip->body, "203.0.113.7\n");
+  HttpRequest del;
+  del.method = "DELETE";
+  del.url = thread.url() + "/thing";
+  del.body = "x=1";
+  auto deleted = transport->send(del);
+  ASSERT_TRUE(deleted) << to_string(deleted.error());
+  EXPECT_EQ(deleted->status, 204);
+  EXPECT_EQ(*find_header(deleted->headers, "X-Body"), "x=1");
+}
+
 TEST(CurlTransportTest, DecompressesGzipBodies) {
   std::string xml = "<DescribeRegionsResponse>";
   for (int i = 0; i < 200; ++i)
