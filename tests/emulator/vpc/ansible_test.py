@@ -1,0 +1,45 @@
+"""Smoke run of the upstream Ansible modules amazon.aws.ec2_vpc_net and community.aws.ec2_vpc_peer
+against the emulator with real ansible-playbook: create a VPC with two CIDRs and tags, re-run it
+unchanged, then create, accept and delete a peering connection. Every step is asserted in the
+playbook (playbook.yml beside this file).
+
+Usage: /usr/bin/python3 ansible_test.py PATH/TO/ec2-emulator
+"""
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from emulator_env import ACCESS_KEY, SECRET_KEY, Emulator  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def main(binary):
+    with Emulator(binary) as emu:
+        env = dict(emu.env)
+        env.update({
+            "ANSIBLE_LOCAL_TEMP": os.path.join(env["HOME"], "ansible-tmp"),
+            "ANSIBLE_REMOTE_TEMP": os.path.join(env["HOME"], "ansible-remote-tmp"),
+            "ANSIBLE_NOCOLOR": "1",
+            "ANSIBLE_RETRY_FILES_ENABLED": "0",
+            "ANSIBLE_PYTHON_INTERPRETER": "/usr/bin/python3",
+            "ANSIBLE_LOCALHOST_WARNING": "0",
+            "ANSIBLE_INVENTORY_UNPARSED_WARNING": "0",
+        })
+        cmd = ["/usr/bin/ansible-playbook", "-i", "localhost,", "-c", "local", os.path.join(HERE, "playbook.yml"),
+               "-e", "endpoint=%s access_key=%s secret_key=%s" % (emu.endpoint, ACCESS_KEY, SECRET_KEY)]
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=1200)
+        sys.stdout.write(proc.stdout)
+        sys.stderr.write(proc.stderr)
+        if proc.returncode != 0:
+            print("ansible-playbook failed with exit code %d" % proc.returncode)
+            return 1
+        if "failed=0" not in proc.stdout:
+            print("the play recap reports failures")
+            return 1
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
