@@ -1,0 +1,193 @@
+#!/usr/bin/python3
+"""Runs every benchmark of the toolkit in one go, side by side with its peers on the same emulator
+and fleets, and writes docs/benchmarks.md (Markdown tables) and docs/inventory-scaling.png.
+
+Usage: bench/compare.py BUILD_DIR [--runs N] [--sizes 1000,10000,100000] [--plugin-limit S]
+"""
+import argparse
+import glob
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2"]
+PYHOOK = os.path.join(ROOT, "tests", "inventory", "aws_ec2", "pyhook")
+
+BOTO3_LOOKUP = """
+import boto3, sys
+ec2 = boto3.client("ec2", endpoint_url=sys.argv[1])
+r = ec2.describe_instances(Filters=[{"Name": "key-name", "Values": ["ec2.py"]},
+    {"Name": "instance-state-name", "Values": ["pending", "running", "stopping", "stopped"]}])
+for res in r["Reservations"]:
+    for i in res["Instances"]:
+        print(i.get("PublicDnsName", ""))
+"""
+
+
+def micro_benchmarks(build, runs):
+    """Runs every *_bench executable; returns rows (binary, name, median, spread, throughput)."""
+    rows = []
+    for binary in sorted(glob.glob(os.path.join(build, "**", "*_bench"), recursive=True)):
+        if not os.access(binary, os.X_OK):
+            continue
+        out = subprocess.run([binary, "--benchmark_format=json", f"--benchmark_repetitions={runs}",
+                              "--benchmark_report_aggregates_only=true"],
+                             check=True, capture_output=True, text=True).stdout
+        stats = {}
+        for b in json.loads(out)["benchmarks"]:
+            stats.setdefault(b["run_name"], {})[b["aggregate_name"]] = b
+        for name, agg in stats.items():
+            med, dev = agg["median"], agg["stddev"]
+            unit = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[med["time_unit"]]
+            extra = []
+            if "bytes_per_second" in med:
+                extra.append(f"{med['bytes_per_second'] / 1e6:.0f} MB/s")
+            if "items_per_second" in med:
+                extra.append(f"{med['items_per_second']:.0f} items/s")
+            rows.append((os.path.basename(binary), name, med["real_time"] * unit,
+                         dev["real_time"] * unit, ", ".join(extra)))
+    return rows
+
+
+def info_lookup(build, runs):
+    """`ec2 -i` against boto3 and /usr/bin/aws doing the same lookup on one emulator."""
+    with tempfile.TemporaryDirectory() as home, harness.Emulator(
+            os.path.join(build, "tools", "emulator", "ec2-emulator"), "--transition-scale", "0") as emu:
+        env = harness.hermetic_env(home)
+        env.update({"EC2_KEY_DIR": os.path.join(home, "keys"),
+                    "EC2_CHECKIP_URL": emu.url + "/_emulator/checkip"})
+        ec2 = os.path.join(build, "tools", "ec2", "ec2")
+        harness.timed_run([ec2, "--endpoint-url", emu.url], env)
+        script = os.path.join(home, "lookup.py")
+        with open(script, "w") as f:
+            f.write(BOTO3_LOOKUP)
+        return {
+            "ec2 -i": harness.measure([ec2, "-i", "--endpoint-url", emu.url], env, runs),
+            "boto3": harness.measure(["/usr/bin/python3", script, emu.url], env, runs),
+            "aws cli": harness.measure(
+                ["/usr/bin/aws", "ec2", "describe-instances", "--endpoint-url", emu.url,
+                 "--filters", "Name=key-name,Values=ec2.py",
+                 "Name=instance-state-name,Values=pending,running,stopping,stopped",
+                 "--query", "Reservations[].Instances[].PublicDnsName", "--output", "text"],
+                env, runs),
+        }
+
+
+def inventory_at(build, size, runs, plugin_budget):
+    """ec2-inventory vs the aws_ec2 plugin vs a plain page download, for one fleet size."""
+    with tempfile.TemporaryDirectory() as home, harness.Emulator(
+            os.path.join(build, "tools", "emulator", "ec2-emulator"), "--seed-instances", str(size),
+            "--seed-regions", ",".join(REGIONS)) as emu:
+        env = harness.hermetic_env(home)
+        config = os.path.join(home, "bench.aws_ec2.yml")
+        with open(config, "w") as f:
+            f.write("plugin: amazon.aws.aws_ec2\nregions:\n" + "".join(f"  - {r}\n" for r in REGIONS)
+                    + f"endpoint_url: {emu.url}\n")
+        plugin_config = os.path.join(home, "plugin.aws_ec2.yml")
+        with open(plugin_config, "w") as f:
+            f.write("plugin: amazon.aws.aws_ec2\nregions:\n" + "".join(f"  - {r}\n" for r in REGIONS))
+        inventory = os.path.join(build, "tools", "inventory", "ec2-inventory")
+        result = {
+            "ec2-inventory": harness.measure([inventory, "--config", config, "--list"], env, runs),
+            "download": harness.measure(
+                [os.path.join(build, "bench", "download_pages"), emu.url, ",".join(REGIONS)], env, runs),
+            "plugin": None,
+        }
+        if plugin_budget > 0:
+            penv = dict(env, PYTHONPATH=PYHOOK, EC2_TEST_ENDPOINT_URL=emu.url)
+            first, peak, _ = harness.timed_run(
+                ["/usr/bin/ansible-inventory", "-i", plugin_config, "--list"], penv)
+            plugin_runs = max(1, min(runs, int(plugin_budget // max(first, 1e-3))))
+            rest = [harness.timed_run(["/usr/bin/ansible-inventory", "-i", plugin_config, "--list"],
+                                      penv) for _ in range(plugin_runs - 1)]
+            result["plugin"] = harness.summary([first] + [r[0] for r in rest],
+                                               [peak] + [r[1] for r in rest])
+        return result
+
+
+def ratio(a, b):
+    return f"{b['median'] / a['median']:.1f}×" if a and b else "–"
+
+
+def write_report(path, micro, info, inventory, skipped, runs):
+    lines = ["# Benchmarks", "",
+             "Measured by `make bench` (`bench/compare.py`) in one run, on "
+             f"{platform.node() or 'this machine'} ({os.cpu_count()} cores, {platform.machine()}), "
+             f"against one `ec2-emulator` per scenario on 127.0.0.1. Times are medians of {runs} runs "
+             "with (min–max); ratios compare medians.", "",
+             "## Micro-benchmarks", "", "| binary | benchmark | median | stddev | throughput |",
+             "| --- | --- | --- | --- | --- |"]
+    for binary, name, med, dev, extra in micro:
+        lines.append(f"| {binary} | `{name}` | {harness.fmt_seconds(med)} | {harness.fmt_seconds(dev)} | {extra} |")
+    lines += ["", "## `ec2 -i` against the same lookup with boto3 and the AWS CLI", "",
+              "| tool | wall time | peak memory | `ec2 -i` is faster by |", "| --- | --- | --- | --- |"]
+    for tool, r in info.items():
+        lines.append(f"| {tool} | {harness.fmt_cell(r)} | {r['peak_mib']:.1f} MiB | {ratio(info['ec2 -i'], r)} |")
+    lines += ["", f"## Inventory `--list` over {len(REGIONS)} regions", "",
+              "| instances | ec2-inventory | aws_ec2 plugin | plain download | plugin ÷ ours | ours ÷ download "
+              "| memory: ours / plugin / download |", "| --- | --- | --- | --- | --- | --- | --- |"]
+    for size, r in inventory.items():
+        ours, plugin, dl = r["ec2-inventory"], r["plugin"], r["download"]
+        mem = " / ".join(f"{x['peak_mib']:.0f} MiB" if x else "–" for x in (ours, plugin, dl))
+        lines.append(f"| {size:,} | {harness.fmt_cell(ours)} | {harness.fmt_cell(plugin)} | "
+                     f"{harness.fmt_cell(dl)} | {ratio(ours, plugin)} | "
+                     f"{ours['median'] / dl['median']:.2f} | {mem} |")
+    for size in skipped:
+        lines.append(f"\nThe plugin was not run at {size:,} instances: extrapolated from the smaller "
+                     "fleet it would take more than the 5-minute limit.")
+    lines += ["", "![Inventory time against fleet size](inventory-scaling.png)", ""]
+    with open(path, "w") as f:
+        f.write("\n".join(lines))
+
+
+def plot(path, inventory):
+    data = path + ".dat"
+    with open(data, "w") as f:
+        for size, r in inventory.items():
+            plugin = r["plugin"]["median"] if r["plugin"] else "NaN"
+            f.write(f"{size} {r['ec2-inventory']['median']} {plugin} {r['download']['median']}\n")
+    script = (f"set terminal png size 800,500; set output '{path}'; set logscale xy; "
+              "set xlabel 'instances'; set ylabel 'seconds (median)'; set key left top; set grid; "
+              f"plot '{data}' using 1:2 with linespoints title 'ec2-inventory', "
+              f"'' using 1:3 with linespoints title 'aws_ec2 plugin', "
+              f"'' using 1:4 with linespoints title 'plain download'")
+    subprocess.run(["gnuplot", "-e", script], check=True)
+    os.unlink(data)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("build")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--plugin-limit", type=float, default=300.0,
+                        help="skip the plugin where one run would take longer (seconds)")
+    args = parser.parse_args()
+    build = os.path.abspath(args.build)
+    micro = micro_benchmarks(build, args.runs)
+    info = info_lookup(build, args.runs)
+    inventory, skipped, last_plugin = {}, [], None
+    for size in [int(s) for s in args.sizes.split(",")]:
+        predicted = last_plugin[1] * size / last_plugin[0] if last_plugin else 0
+        budget = args.plugin_limit if predicted <= args.plugin_limit else 0
+        if budget == 0:
+            skipped.append(size)
+        inventory[size] = inventory_at(build, size, args.runs, budget)
+        if inventory[size]["plugin"]:
+            last_plugin = (size, inventory[size]["plugin"]["median"])
+        print(f"inventory at {size}: done", file=sys.stderr)
+    docs = os.path.join(ROOT, "docs")
+    write_report(os.path.join(docs, "benchmarks.md"), micro, info, inventory, skipped, args.runs)
+    plot(os.path.join(docs, "inventory-scaling.png"), inventory)
+    print(open(os.path.join(docs, "benchmarks.md")).read())
+
+
+if __name__ == "__main__":
+    main()

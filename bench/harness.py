@@ -1,0 +1,105 @@
+"""Helpers for the whole-tool benchmarks: an emulator on a free port, timed runs with peak memory,
+and summaries. Used by bench/compare.py; runs with Debian's /usr/bin/python3."""
+import os
+import statistics
+import subprocess
+import tempfile
+import time
+
+ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE"
+SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+
+
+def hermetic_env(home, region="us-east-1"):
+    """Environment with the emulator's test credentials and no user configuration."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update({
+        "HOME": home,
+        "AWS_ACCESS_KEY_ID": ACCESS_KEY,
+        "AWS_SECRET_ACCESS_KEY": SECRET_KEY,
+        "AWS_DEFAULT_REGION": region,
+        "AWS_CONFIG_FILE": os.path.join(home, "aws-config"),
+        "AWS_SHARED_CREDENTIALS_FILE": os.path.join(home, "aws-credentials"),
+        "AWS_PAGER": "",
+    })
+    return env
+
+
+class Emulator:
+    """ec2-emulator on 127.0.0.1 and a free port; stopped on exit of the `with` block."""
+
+    def __init__(self, binary, *args):
+        self.binary = binary
+        self.args = list(args)
+        self.proc = None
+        self.url = None
+
+    def __enter__(self):
+        self.dir = tempfile.TemporaryDirectory()
+        port_file = os.path.join(self.dir.name, "port")
+        self.proc = subprocess.Popen(
+            [self.binary, "--host", "127.0.0.1", "--port", "0", "--port-file", port_file, *self.args],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 300
+        while time.time() < deadline:
+            if os.path.exists(port_file) and open(port_file).read().strip():
+                self.url = "http://127.0.0.1:" + open(port_file).read().strip()
+                return self
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"ec2-emulator exited with {self.proc.returncode}")
+            time.sleep(0.05)
+        raise RuntimeError("ec2-emulator did not start")
+
+    def __exit__(self, *exc):
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+        self.dir.cleanup()
+
+
+def timed_run(cmd, env, cwd=None):
+    """Runs `cmd`; returns (seconds, peak RSS in MiB, stdout). Fails on a non-zero exit."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed: {err.read().decode(errors='replace')[-2000:]}")
+        return seconds, usage.ru_maxrss / 1024.0, out.read()
+
+
+def measure(cmd, env, runs, cwd=None):
+    """Runs `cmd` `runs` times; returns a summary dict of seconds and peak memory."""
+    times, peaks = [], []
+    for _ in range(runs):
+        seconds, peak, _ = timed_run(cmd, env, cwd)
+        times.append(seconds)
+        peaks.append(peak)
+    return summary(times, peaks)
+
+
+def summary(times, peaks=None):
+    return {
+        "median": statistics.median(times),
+        "min": min(times),
+        "max": max(times),
+        "runs": len(times),
+        "peak_mib": max(peaks) if peaks else None,
+    }
+
+
+def fmt_seconds(s):
+    if s < 1e-3:
+        return f"{s * 1e6:.1f} µs"
+    if s < 1:
+        return f"{s * 1e3:.1f} ms"
+    return f"{s:.2f} s"
+
+
+def fmt_cell(result):
+    """`median (min–max)` for a summary dict."""
+    if result is None:
+        return "skipped"
+    return f"{fmt_seconds(result['median'])} ({fmt_seconds(result['min'])}–{fmt_seconds(result['max'])})"
