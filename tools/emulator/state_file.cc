@@ -47,7 +47,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Image, id, name, description, ow
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CidrAssociation, association_id, cidr, state, status_message,
                                                 network_border_group, ipv6_pool, next_at)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Vpc, id, cidr_block, state, dhcp_options_id, instance_tenancy,
-                                                is_default, cidr_associations, ipv6_associations, next_at)
+                                                is_default, enable_dns_support, enable_dns_hostnames,
+                                                cidr_associations, ipv6_associations, next_at)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Subnet, id, vpc_id, cidr_block, availability_zone, state,
                                                 available_ips, default_for_az, map_public_ip_on_launch)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(IpPermission::Range, cidr, description)
