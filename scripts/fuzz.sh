@@ -19,7 +19,7 @@ fi
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER=clang++ -DEC2_FUZZ=ON -DEC2_SANITIZE=ON \
-  -DEC2_BUILD_TESTS=OFF -DEC2_BUILD_BENCH=OFF >/dev/null
+  -DEC2_BUILD_TESTS=ON -DEC2_BUILD_BENCH=OFF >/dev/null
 cmake --build "$build" --target fuzzers -j "$jobs"
 
 if [ $# -gt 0 ]; then

@@ -82,8 +82,12 @@ void append_signable_headers(Scratch& s, const Headers& headers, size_t skip) {
     detail::lowercase_into(s.names[i], headers[i].first);
     if (i != skip && !detail::is_unsigned_header(s.names[i])) s.order.push_back(i);
   }
-  std::stable_sort(s.order.begin(), s.order.end(),
-                   [&](size_t a, size_t b) { return s.names[a] < s.names[b]; });
+  // Insertion sort: stable, and unlike std::stable_sort it needs no temporary buffer.
+  for (size_t i = 1; i < s.order.size(); ++i) {
+    size_t v = s.order[i], j = i;
+    for (; j > 0 && s.names[v] < s.names[s.order[j - 1]]; --j) s.order[j] = s.order[j - 1];
+    s.order[j] = v;
+  }
   s.signed_list.clear();
   for (size_t k = 0; k < s.order.size(); ++k) {
     const std::string& name = s.names[s.order[k]];
