@@ -1,0 +1,147 @@
+#include "ini_mode.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "cache.h"
+#include "test_instances.h"
+
+namespace ec2::inventory {
+namespace {
+
+using nlohmann::json;
+using testing::tags;
+using testing::vpc_instance;
+
+/// Canned instances per region; counts fetches and remembers the last request.
+class FakeSource final : public InstanceSource {
+ public:
+  explicit FakeSource(int& fetches, FetchRequest& last) : fetches_(fetches), last_(last) {}
+  Result<std::vector<InstanceRecord>> fetch(const FetchRequest& request) override {
+    ++fetches_;
+    last_ = request;
+    std::vector<InstanceRecord> out;
+    for (const std::string& region : request.regions) {
+      if (region == "us-east-1") out.push_back(vpc_instance("i-1", tags({{"Name", "a"}})));
+      if (region == "eu-west-1") out.push_back(vpc_instance("i-2", json::array(), "54.2.2.2", region));
+    }
+    return out;
+  }
+  Result<std::vector<std::string>> describe_regions() override {
+    return std::vector<std::string>{"us-east-1", "eu-west-1", "us-gov-west-1"};
+  }
+
+ private:
+  int& fetches_;
+  FetchRequest& last_;
+};
+
+class IniModeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("ec2-inventory-ini-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  Ec2IniSettings settings(const std::string& text) {
+    auto file = parse_ini("ec2.ini", "[ec2]\ncache_path = " + dir_.string() + "\n" + text);
+    auto s = read_ec2_ini(*file, "", env_);
+    EXPECT_TRUE(s.ok()) << (s ? "" : s.error().message);
+    return *s;
+  }
+
+  std::string run(const Ec2IniSettings& s, IniRequest request = {}) {
+    SourceFactory factory = [&](const ConfigOverrides&) -> Result<std::unique_ptr<InstanceSource>> {
+      return std::unique_ptr<InstanceSource>(std::make_unique<FakeSource>(fetches_, last_));
+    };
+    auto text = run_ini_mode(s, request, env_, factory);
+    EXPECT_TRUE(text.ok()) << (text ? "" : text.error().message);
+    return text ? *text : "";
+  }
+
+  std::filesystem::path dir_;
+  MapEnvironment env_{{{"AWS_REGION", "eu-west-1"}}, "/home/u"};
+  int fetches_ = 0;
+  FetchRequest last_;
+};
+
+TEST_F(IniModeTest, AllRegionsComeFromDescribeRegionsMinusExcluded) {
+  json inventory = json::parse(run(settings("")));
+  EXPECT_EQ(last_.regions, (std::vector<std::string>{"us-east-1", "eu-west-1"}));
+  EXPECT_EQ(inventory["ec2"], json({"54.1.2.3", "54.2.2.2"}));
+}
+
+TEST_F(IniModeTest, AutoUsesTheEnvironmentRegion) {
+  run(settings("regions = auto\n"));
+  EXPECT_EQ(last_.regions, (std::vector<std::string>{"eu-west-1"}));
+}
+
+TEST_F(IniModeTest, CacheIsReusedUntilRefreshed) {
+  Ec2IniSettings s = settings("regions = us-east-1\n");
+  IniRequest request;
+  request.config_text = "[ec2]\nregions = us-east-1\n";
+  std::string first = run(s, request);
+  std::string second = run(s, request);
+  EXPECT_EQ(fetches_, 1);
+  EXPECT_EQ(first, second);
+  request.refresh_cache = true;
+  run(s, request);
+  EXPECT_EQ(fetches_, 2);
+  request.refresh_cache = false;
+  request.config_text += "# changed\n";  // another config: another cache entry
+  run(s, request);
+  EXPECT_EQ(fetches_, 3);
+}
+
+TEST_F(IniModeTest, CacheFileIsPrivate) {
+  run(settings("regions = us-east-1\n"));
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+    struct stat info {};
+    ASSERT_EQ(::stat(entry.path().c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
+    EXPECT_EQ(entry.path().extension(), ".cache");
+    ++files;
+  }
+  EXPECT_EQ(files, 1);
+}
+
+TEST_F(IniModeTest, ZeroMaxAgeDisablesTheCache) {
+  Ec2IniSettings s = settings("regions = us-east-1\ncache_max_age = 0\n");
+  run(s);
+  run(s);
+  EXPECT_EQ(fetches_, 2);
+}
+
+TEST_F(IniModeTest, HostPrintsFreshVariablesWithoutAnsibleHost) {
+  Ec2IniSettings s = settings("regions = us-east-1\n");
+  IniRequest request;
+  request.host = "54.1.2.3";
+  json vars = json::parse(run(s, request));
+  EXPECT_EQ(vars["ec2_id"], "i-1");
+  EXPECT_EQ(vars["ec2_tag_Name"], "a");
+  EXPECT_FALSE(vars.contains("ansible_host"));
+  EXPECT_EQ(last_.filter_sets, (std::vector<Filters>{{{"instance-id", {"i-1"}}}}));
+  request.host = "no-such-host";
+  EXPECT_EQ(run(s, request), "{}");
+}
+
+TEST(Cache, ExpiresAfterMaxAge) {
+  auto dir = std::filesystem::temp_directory_path() / ("ec2-inv-cache-" + std::to_string(::getpid()));
+  CacheEntry entry = cache_entry(dir.string(), "/home/u", "key", 60);
+  ASSERT_TRUE(write_cache(entry, "{}").ok());
+  EXPECT_EQ(read_cache(entry).value_or(""), "{}");
+  EXPECT_FALSE(read_cache(entry, std::chrono::system_clock::now() + std::chrono::seconds(61)));
+  EXPECT_EQ(cache_entry("~/x", "/home/u", "key", 1).path.rfind("/home/u/x/ansible-ec2-", 0), 0u);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace ec2::inventory

@@ -1,0 +1,201 @@
+// End to end: ec2-emulator with seeded fleets in two regions, ec2-inventory in ec2.ini mode, and
+// real Ansible (Debian's ansible-inventory / ansible) running ec2-inventory as an inventory script.
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const char* kEmulator = EC2_BINARY_DIR "/tools/emulator/ec2-emulator";
+const char* kInventory = EC2_BINARY_DIR "/tools/inventory/ec2-inventory";
+
+struct Run {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Runs `argv` with `env` added to a minimal environment; captures stdout and stderr via files.
+Run run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+        const fs::path& dir) {
+  fs::path out = dir / "out.txt", err = dir / "err.txt";
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    std::vector<std::string> entries = {"PATH=/usr/bin:/bin"};
+    for (const auto& [k, v] : env) entries.push_back(k + "=" + v);
+    std::vector<char*> envp, args;
+    for (auto& e : entries) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    std::vector<std::string> copy = argv;
+    for (auto& a : copy) args.push_back(a.data());
+    args.push_back(nullptr);
+    if (!std::freopen(out.c_str(), "w", stdout) || !std::freopen(err.c_str(), "w", stderr)) _exit(126);
+    ::execve(args[0], args.data(), envp.data());
+    _exit(127);
+  }
+  Run result;
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  auto slurp = [](const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  result.out = slurp(out);
+  result.err = slurp(err);
+  return result;
+}
+
+class InventoryIntegration : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("ec2-inventory-it-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "home");
+    fs::path port_file = dir_ / "port";
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      std::string log = (dir_ / "emulator.log").string();
+      if (!std::freopen(log.c_str(), "w", stdout) || !std::freopen(log.c_str(), "a", stderr)) _exit(126);
+      ::execl(kEmulator, kEmulator, "--host", "127.0.0.1", "--port", "0", "--port-file",
+              port_file.c_str(), "--seed-instances", "24", "--seed-regions", "us-east-1,eu-west-1",
+              static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    for (int i = 0; i < 300 && port_ == 0; ++i) {
+      std::ifstream in(port_file);
+      in >> port_;
+      if (port_ == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_NE(port_, 0) << "ec2-emulator did not start";
+    env_ = {{"HOME", (dir_ / "home").string()},
+            {"AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE"},
+            {"AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},
+            {"AWS_REGION", "us-east-1"},
+            {"AWS_ENDPOINT_URL", "http://127.0.0.1:" + std::to_string(port_)},
+            {"EC2_INI_PATH", (dir_ / "ec2.ini").string()},
+            {"ANSIBLE_LOCAL_TEMP", (dir_ / "ansible-tmp").string()},
+            {"ANSIBLE_INVENTORY_ENABLED", "script"}};
+  }
+
+  void TearDown() override {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGTERM);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    fs::remove_all(dir_);
+  }
+
+  void write_ini(const std::string& extra) {
+    std::ofstream(dir_ / "ec2.ini") << "[ec2]\nregions = us-east-1, eu-west-1\n"
+                                       "vpc_destination_variable = private_ip_address\n"
+                                       "destination_variable = private_ip_address\n"
+                                       "all_instances = True\ncache_path = "
+                                    << (dir_ / "cache").string() << "\n" << extra;
+  }
+
+  json list() {
+    Run r = run({kInventory, "--list"}, env_, dir_);
+    EXPECT_EQ(r.status, 0) << r.err;
+    return json::parse(r.out, nullptr, false);
+  }
+
+  fs::path dir_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+  std::map<std::string, std::string> env_;
+};
+
+TEST_F(InventoryIntegration, ListsEverySeededInstanceOfBothRegions) {
+  write_ini("");
+  json inventory = list();
+  ASSERT_TRUE(inventory.is_object());
+  EXPECT_EQ(inventory["_meta"]["hostvars"].size(), 24u);
+  ASSERT_TRUE(inventory["ec2"].is_array());
+  EXPECT_EQ(inventory["ec2"].size(), 24u);
+  EXPECT_TRUE(inventory.contains("us-east-1"));
+  EXPECT_TRUE(inventory.contains("eu-west-1"));
+  for (const auto& [host, vars] : inventory["_meta"]["hostvars"].items()) {
+    EXPECT_EQ(vars["ansible_host"], host);
+    EXPECT_EQ(vars["ec2_private_ip_address"], host);
+    EXPECT_TRUE(vars["ec2_id"].get<std::string>().rfind("i-", 0) == 0);
+  }
+}
+
+TEST_F(InventoryIntegration, AnsibleInventoryRunsTheExecutable) {
+  write_ini("");
+  json ours = list();
+  Run r = run({"/usr/bin/ansible-inventory", "-i", kInventory, "--list"}, env_, dir_);
+  ASSERT_EQ(r.status, 0) << r.err;
+  json theirs = json::parse(r.out, nullptr, false);
+  ASSERT_TRUE(theirs.is_object()) << r.out;
+  EXPECT_EQ(theirs["_meta"]["hostvars"].size(), ours["_meta"]["hostvars"].size());
+  for (const auto& [host, vars] : ours["_meta"]["hostvars"].items()) {
+    EXPECT_EQ(theirs["_meta"]["hostvars"][host]["ec2_id"], vars["ec2_id"]) << host;
+  }
+  ASSERT_TRUE(theirs["ec2"]["hosts"].is_array()) << theirs["ec2"].dump();
+  EXPECT_EQ(theirs["ec2"]["hosts"].size(), 24u);
+}
+
+TEST_F(InventoryIntegration, AnsibleListHosts) {
+  write_ini("");
+  Run r = run({"/usr/bin/ansible", "all", "-i", kInventory, "--list-hosts"}, env_, dir_);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("hosts (24):"), std::string::npos) << r.out;
+}
+
+TEST_F(InventoryIntegration, FiltersAndHostLookup) {
+  write_ini("instance_filters = availability-zone=eu-west-1*\n");
+  json inventory = list();
+  ASSERT_TRUE(inventory["ec2"].is_array());
+  EXPECT_FALSE(inventory.contains("us-east-1"));
+  std::string host = inventory["ec2"][0];
+  Run r = run({kInventory, "--host", host}, env_, dir_);
+  ASSERT_EQ(r.status, 0) << r.err;
+  json vars = json::parse(r.out);
+  EXPECT_EQ(vars["ec2_region"], "eu-west-1");
+  EXPECT_FALSE(vars.contains("ansible_host"));
+}
+
+TEST_F(InventoryIntegration, FailuresPrintNothingOnStdout) {
+  write_ini("bogus_option = 1\n");
+  Run bad = run({kInventory, "--list"}, env_, dir_);
+  EXPECT_NE(bad.status, 0);
+  EXPECT_EQ(bad.out, "");
+  EXPECT_NE(bad.err.find("ec2.ini:7: unknown option 'bogus_option' in [ec2]"), std::string::npos)
+      << bad.err;
+  write_ini("");
+  env_["AWS_SECRET_ACCESS_KEY"] = "wrong";
+  Run denied = run({kInventory, "--list", "--refresh-cache"}, env_, dir_);
+  EXPECT_NE(denied.status, 0);
+  EXPECT_EQ(denied.out, "");
+  EXPECT_NE(denied.err.find("us-east-1"), std::string::npos) << denied.err;
+}
+
+TEST_F(InventoryIntegration, ConvertPrintsYaml) {
+  write_ini("group_by_instance_state = True\n");
+  Run r = run({kInventory, "--convert", (dir_ / "ec2.ini").string()}, env_, dir_);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("# aws_ec2 inventory converted from", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("plugin: amazon.aws.aws_ec2"), std::string::npos);
+}
+
+}  // namespace

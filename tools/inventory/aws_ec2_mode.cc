@@ -1,0 +1,111 @@
+#include "aws_ec2_mode.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "aws_ec2/aws_ec2.h"
+#include "cache.h"
+#include "instance_source.h"
+
+namespace ec2::inventory {
+namespace {
+
+ConfigOverrides overrides_for(const aws_ec2::ConnectionSettings& c, const std::string& profile) {
+  ConfigOverrides overrides;
+  if (!profile.empty()) {
+    overrides.profile = profile;
+  } else if (!c.profile.empty()) {
+    overrides.profile = c.profile;
+  }
+  if (!c.access_key.empty() && profile.empty()) {
+    overrides.access_key_id = c.access_key;
+    overrides.secret_access_key = c.secret_key;
+    if (!c.session_token.empty()) overrides.session_token = c.session_token;
+  }
+  if (!c.endpoint_url.empty()) overrides.endpoint_url = c.endpoint_url;
+  if (!c.region.empty()) overrides.region = c.region;
+  return overrides;
+}
+
+Result<std::unique_ptr<InstanceSource>> open_source(const ConfigOverrides& overrides,
+                                                    const Environment& env) {
+  auto client = Client::create(overrides, env);
+  if (!client && client.error().code == "NoRegion") {
+    ConfigOverrides with_region = overrides;
+    with_region.region = "us-east-1";
+    client = Client::create(with_region, env);
+  }
+  if (!client) return client.error();
+  return make_ec2_source(std::move(*client));
+}
+
+/// Fetches the plan's instances and builds the `--list` document text.
+Result<std::string> fetch_and_build(const aws_ec2::AwsEc2Config& config, InstanceSource& source) {
+  FetchRequest fetch;
+  fetch.regions = config.plan.regions;
+  if (fetch.regions.empty()) {
+    auto regions = source.describe_regions();
+    if (!regions) return regions.error();
+    fetch.regions = std::move(*regions);
+  }
+  fetch.strict_permissions = config.plan.strict_permissions;
+  fetch.filter_sets = config.plan.include_filter_sets;
+  auto included = source.fetch(fetch);
+  if (!included) return included.error();
+  std::vector<InstanceRecord> excluded;
+  if (!config.plan.exclude_filter_sets.empty()) {
+    fetch.filter_sets = config.plan.exclude_filter_sets;
+    auto records = source.fetch(fetch);
+    if (!records) return records.error();
+    excluded = std::move(*records);
+  }
+  auto inventory = aws_ec2::build_inventory(config, *included, excluded);
+  if (!inventory) return inventory.error();
+  return aws_ec2::format_inventory_json(*inventory);
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+Result<std::string> run_aws_ec2_mode(const std::string& path, const AwsEc2Request& request,
+                                     const Environment& env) {
+  auto config = aws_ec2::load_aws_ec2_config(path);
+  if (!config) return config.error();
+  ConfigOverrides overrides = overrides_for(config->connection, request.profile);
+  std::string key = "ec2-inventory aws_ec2 v1\n" + read_text(path) + "\nprofile=" +
+                    overrides.profile.value_or(env.get("AWS_PROFILE").value_or("")) + "\nkey=" +
+                    overrides.access_key_id.value_or(env.get("AWS_ACCESS_KEY_ID").value_or("")) +
+                    "\nendpoint=" + env.get("AWS_ENDPOINT_URL").value_or("");
+  long max_age = config->cache.enabled ? config->cache.timeout_seconds : 0;
+  std::string dir = config->cache.connection.empty() ? "~/.ansible/tmp" : config->cache.connection;
+  CacheEntry entry = cache_entry(dir, env.home(), key, max_age);
+  std::optional<std::string> text;
+  if (!request.refresh_cache) text = read_cache(entry);
+  if (!text) {
+    auto source = open_source(overrides, env);
+    if (!source) return source.error();
+    auto built = fetch_and_build(*config, **source);
+    if (!built) return built.error();
+    text = std::move(*built);
+    if (max_age > 0) {
+      if (Status written = write_cache(entry, *text); !written) {
+        std::fprintf(stderr, "warning: %s\n", to_string(written.error()).c_str());
+      }
+    }
+  }
+  if (!text->empty() && text->back() == '\n') text->pop_back();
+  if (request.host.empty()) return std::move(*text);
+  nlohmann::json inventory = nlohmann::json::parse(*text, nullptr, false);
+  std::string host = aws_ec2::format_inventory_json(aws_ec2::host_variables(inventory, request.host));
+  if (!host.empty() && host.back() == '\n') host.pop_back();
+  return host;
+}
+
+}  // namespace ec2::inventory
