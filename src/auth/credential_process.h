@@ -4,7 +4,8 @@
 ///   {"Version": 1, "AccessKeyId": "...", "SecretAccessKey": "...",
 ///    "SessionToken": "...", "Expiration": "2030-01-01T00:00:00Z"}
 /// (SessionToken and Expiration optional). The command line is split like a POSIX shell would
-/// (quotes, backslashes) and run directly, without a shell.
+/// (quotes, backslashes) and run directly, without a shell, with this process's real environment
+/// (not a faked ec2::Environment).
 
 #include <chrono>
 #include <string>
