@@ -1,7 +1,8 @@
 """Smoke run of the upstream Ansible modules amazon.aws.ec2_vpc_net and community.aws.ec2_vpc_peer
 against the emulator with real ansible-playbook: create a VPC with two CIDRs and tags, re-run it
 unchanged, swap the second IPv4 block for an Amazon IPv6 block (purge_cidrs, ipv6_cidr) and re-run
-that unchanged, then create, accept and delete a peering connection. Every step is asserted in the
+that unchanged, then create (and re-create, swapped), re-tag, accept and delete a peering
+connection, and reject a second one. Every step is asserted in the
 playbook (playbook.yml beside this file).
 
 Usage: /usr/bin/python3 ansible_test.py PATH/TO/ec2-emulator
