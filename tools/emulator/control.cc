@@ -80,6 +80,8 @@ HttpReply Emulator::control_timings(const HttpCall& http) {
       else if (key == "terminated_retention_ms") t.terminated_retention = Duration(value.get<int64_t>());
       else if (key == "cidr_associating_ms") t.cidr_associating = Duration(value.get<int64_t>());
       else if (key == "peering_initiating_ms") t.peering_initiating = Duration(value.get<int64_t>());
+      else if (key == "peering_pending_expiry_ms") t.peering_pending_expiry = Duration(value.get<int64_t>());
+      else if (key == "peering_deleted_retention_ms") t.peering_deleted_retention = Duration(value.get<int64_t>());
       else return json_error(400, "Unknown timing '" + key + "'");
     }
     if (auto saved = persist(); !saved) return json_error(500, saved.error().message);
@@ -91,7 +93,9 @@ HttpReply Emulator::control_timings(const HttpCall& http) {
                           {"status_initializing_ms", t.status_initializing.count()},
                           {"terminated_retention_ms", t.terminated_retention.count()},
                           {"cidr_associating_ms", t.cidr_associating.count()},
-                          {"peering_initiating_ms", t.peering_initiating.count()}});
+                          {"peering_initiating_ms", t.peering_initiating.count()},
+                          {"peering_pending_expiry_ms", t.peering_pending_expiry.count()},
+                          {"peering_deleted_retention_ms", t.peering_deleted_retention.count()}});
 }
 
 HttpReply Emulator::control(const HttpCall& http) {

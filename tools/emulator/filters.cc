@@ -6,6 +6,17 @@
 
 namespace ec2::emu {
 
+namespace {
+
+/// Bytes in the UTF-8 sequence starting at `text[at]` (1 for ASCII and for malformed bytes).
+size_t utf8_length(std::string_view text, size_t at) {
+  size_t length = 1;
+  while (at + length < text.size() && (static_cast<unsigned char>(text[at + length]) & 0xC0) == 0x80) ++length;
+  return length;
+}
+
+}  // namespace
+
 bool wildcard_match(std::string_view pattern, std::string_view text) {
   // Iterative glob with single-star backtracking: linear in practice, no recursion.
   size_t p = 0, t = 0, star = std::string_view::npos, resume = 0;
@@ -20,14 +31,19 @@ bool wildcard_match(std::string_view pattern, std::string_view text) {
       star = p++;
       resume = t;
       continue;
-    } else if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
+    } else if (p < pattern.size() && pattern[p] == '?') {
+      ++p;
+      t += utf8_length(text, t);  // one character, not one byte
+      continue;
+    } else if (p < pattern.size() && pattern[p] == text[t]) {
       ++p;
       ++t;
       continue;
     }
     if (star == std::string_view::npos) return false;
     p = star + 1;
-    t = ++resume;
+    resume += utf8_length(text, resume);
+    t = resume;
   }
   while (p < pattern.size() && pattern[p] == '*') ++p;
   return p == pattern.size();

@@ -16,7 +16,8 @@
 
 namespace ec2::emu {
 
-/// Glob match: `*` any run (also empty), `?` one character; `\*`, `\?` and `\\` match literally.
+/// Glob match: `*` any run (also empty), `?` one (UTF-8) character; `\*`, `\?` and `\\` match
+/// literally.
 bool wildcard_match(std::string_view pattern, std::string_view text);
 
 /// Receives the values of one field of one resource; returns true to stop early (a value matched).

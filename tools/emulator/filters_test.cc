@@ -16,6 +16,12 @@ TEST(Wildcard, StarAndQuestionMark) {
   EXPECT_FALSE(wildcard_match("a*b*c", "aXXbYYb"));
 }
 
+TEST(Wildcard, QuestionMarkMatchesOneUnicodeCharacter) {
+  EXPECT_TRUE(wildcard_match("Zo?", "Zoë"));
+  EXPECT_TRUE(wildcard_match("?田*", "山田太郎"));
+  EXPECT_FALSE(wildcard_match("Zo??", "Zoë"));
+}
+
 TEST(Wildcard, BackslashEscapesLiteralStar) {
   EXPECT_TRUE(wildcard_match("a\\*", "a*"));
   EXPECT_FALSE(wildcard_match("a\\*", "ab"));

@@ -164,6 +164,7 @@ Status add_seed_instance(World& world, RegionState& region, std::vector<Subnet*>
 }  // namespace
 
 Status seed_world(World& world, const SeedOptions& options) {
+  if (options.instances == 0) return {};
   std::vector<RegionState*> regions;
   for (const std::string& name : options.regions) {
     RegionState* region = world.region(name);
