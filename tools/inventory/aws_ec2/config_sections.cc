@@ -4,8 +4,9 @@ namespace ec2::inventory::aws_ec2 {
 namespace {
 
 /// Compiles `text`; a syntax error becomes an error at `node` naming the option.
-Result<Expression> compile_at(const std::string& text, const YAML::Node& node, const OptionContext& ctx) {
-  auto expr = compile_expression(text);
+Result<Expression> compile_at(const std::string& text, const YAML::Node& node, const OptionContext& ctx,
+                              StringEscapes escapes = StringEscapes::Literal) {
+  auto expr = compile_expression(text, escapes);
   if (!expr) return ctx.error(node, expr.error().message);
   return expr;
 }
@@ -214,7 +215,7 @@ Status parse_groups(const YAML::Node& node, const OptionContext& ctx, ConfigBuil
     std::string name = scalar_str(e.first);
     auto text = expression_text(e.second, ctx.member(name));
     if (!text) return text.error();
-    auto expr = compile_at(*text, e.second, ctx.member(name));
+    auto expr = compile_at(*text, e.second, ctx.member(name), StringEscapes::Python);
     if (!expr) return expr.error();
     std::erase_if(b.build.groups, [&](const GroupRule& r) { return r.name == name; });
     b.build.groups.push_back(GroupRule{name, std::move(*expr)});

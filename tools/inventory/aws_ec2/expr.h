@@ -2,7 +2,7 @@
 /// A documented subset of Jinja2 expressions, compiled once and evaluated per host over JSON
 /// variables: names, `.attr` and `[...]` subscripts, string/number/bool/none/list literals,
 /// `==` `!=` `<` `<=` `>` `>=` `in` `not in`, `not` `and` `or`, `~` and `+`/`-`, unary `-`,
-/// `a if c else b`, parentheses, the tests `is [not] defined/undefined/none/string/number/mapping/
+/// `a if c else b`, dict literals, parentheses, the tests `is [not] defined/undefined/none/string/number/mapping/
 /// sequence/boolean`, and the filters `lower upper default d replace regex_replace join length
 /// count string int first last`. Anything else is a compile error naming the position.
 
@@ -25,6 +25,7 @@ enum class NodeKind {
   Attr,     ///< `args[0].text`
   Item,     ///< `args[0][args[1]]`
   List,     ///< `[args...]`
+  Dict,     ///< `{args[0]: args[1], args[2]: args[3], ...}`
   Not, Neg,
   And, Or,
   Compare,  ///< args[0] `text` args[1] (`==`, `!=`, `<`, `<=`, `>`, `>=`, `in`, `notin`)
@@ -54,17 +55,23 @@ struct Expression {
   bool bare_name = false;
 };
 
+/// How string literals treat backslashes. Ansible doubles the backslashes of string literals inside
+/// `{{ }}` before Jinja2 reads them, so there they are literal (`'\\d'` is backslash-d); in `{% if %}`
+/// conditions (the `groups` option) Jinja2's Python-like escapes apply.
+enum class StringEscapes { Literal, Python };
+
 /// Parses `source`; errors (category Config) read `unexpected ')' at column 9 in 'tags.a)'`.
-Result<Expression> compile_expression(std::string_view source);
+Result<Expression> compile_expression(std::string_view source, StringEscapes escapes = StringEscapes::Literal);
 
 /// A value during evaluation: JSON, or undefined (with the reason Jinja2 would print).
 struct Value {
   Json json;
   bool undefined = false;
   std::string reason;  ///< For undefined values: e.g. `'nosuch' is undefined`.
+  bool keep_text = false;  ///< Made by the `string` filter: Ansible never literal_evals it.
 
-  static Value of(Json j) { return Value{std::move(j), false, {}}; }
-  static Value missing(std::string why) { return Value{Json(), true, std::move(why)}; }
+  static Value of(Json j) { return Value{std::move(j), false, {}, false}; }
+  static Value missing(std::string why) { return Value{Json(), true, std::move(why), false}; }
 };
 
 /// Evaluates `expr` with `vars` (a JSON object) as the variables. Errors are what Jinja2 would

@@ -29,6 +29,7 @@ class Evaluator {
       case NodeKind::Attr: return attr(n);
       case NodeKind::Item: return item(n);
       case NodeKind::List: return list(n);
+      case NodeKind::Dict: return dict(n);
       case NodeKind::Not: return logical_not(n);
       case NodeKind::Neg: return negate(n);
       case NodeKind::And:
@@ -115,6 +116,20 @@ class Evaluator {
       if (!v) return v;
       if (v->undefined) return undefined_error(*v);
       out.push_back(v->json);
+    }
+    return Value::of(std::move(out));
+  }
+
+  /// Dict literals; keys must be strings (JSON objects cannot hold others).
+  Result<Value> dict(const Node& n) {
+    Json out = Json::object();
+    for (size_t i = 0; i + 1 < n.args.size(); i += 2) {
+      auto key = defined(*n.args[i]);
+      if (!key) return key;
+      if (!key->json.is_string()) return type_error("dict literal keys must be strings, got " + py::repr(key->json));
+      auto value = defined(*n.args[i + 1]);
+      if (!value) return value;
+      out[key->json.get<std::string>()] = value->json;
     }
     return Value::of(std::move(out));
   }

@@ -22,7 +22,7 @@ Json arg(const FilterCall& call, size_t index, const std::string& key, Json fall
   return fallback;
 }
 
-Status check_arity(const FilterCall& call, size_t max, std::initializer_list<std::string_view> keys) {
+Status check_arity(const FilterCall& call, size_t max, const std::vector<std::string_view>& keys) {
   if (call.args.size() > max) {
     return type_error(call.name + "() takes at most " + std::to_string(max) + " arguments");
   }
@@ -148,7 +148,11 @@ Result<Value> string_filter(const FilterCall& call) {
   std::string s = py::str(call.input.json);
   if (f == "lower") return Value::of(unicode::to_lower(s));
   if (f == "upper") return Value::of(unicode::to_upper(s));
-  if (f == "string") return Value::of(s);
+  if (f == "string") {
+    Value v = Value::of(s);
+    v.keep_text = true;
+    return v;
+  }
   Json count = arg(call, 2, "count", nullptr);
   return Value::of(replace_all(s, py::str(arg(call, 0, "old", "")), py::str(arg(call, 1, "new", "")),
                                count.is_number() ? count.get<long long>() : -1));
@@ -170,7 +174,7 @@ Result<Value> apply_filter(const FilterCall& call) {
     return use_default ? Value::of(arg(call, 0, "default_value", "")) : call.input;
   }
   if (call.input.undefined) return undefined_error(call.input);
-  static const std::map<std::string, std::pair<size_t, std::initializer_list<std::string_view>>> arity = {
+  static const std::map<std::string, std::pair<size_t, std::vector<std::string_view>>> arity = {
       {"lower", {0, {}}}, {"upper", {0, {}}}, {"string", {0, {}}}, {"length", {0, {}}}, {"count", {0, {}}},
       {"first", {0, {}}}, {"last", {0, {}}}, {"int", {1, {"default"}}}, {"join", {1, {"d"}}},
       {"replace", {3, {"old", "new", "count"}}},

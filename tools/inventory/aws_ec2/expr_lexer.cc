@@ -12,8 +12,9 @@ constexpr std::string_view kOneCharOps = "()[]{}.,|~+-*/%<>:=!";
 bool name_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
 bool name_char(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
 
-/// Reads a quoted string starting at `pos` (the quote); Jinja2 unescapes like Python.
-Result<Token> read_string(std::string_view s, size_t& pos) {
+/// Reads a quoted string starting at `pos` (the quote); with Python escapes Jinja2 unescapes like
+/// Python, with literal escapes backslash pairs are kept as written.
+Result<Token> read_string(std::string_view s, size_t& pos, StringEscapes escapes) {
   Token t{TokenKind::String, {}, {}, pos};
   char quote = s[pos++];
   while (pos < s.size() && s[pos] != quote) {
@@ -23,6 +24,11 @@ Result<Token> read_string(std::string_view s, size_t& pos) {
       continue;
     }
     char e = s[pos++];
+    if (escapes == StringEscapes::Literal) {
+      t.text += c;
+      t.text += e;
+      continue;
+    }
     switch (e) {
       case 'n': t.text += '\n'; break;
       case 't': t.text += '\t'; break;
@@ -69,7 +75,7 @@ Error expression_error(std::string_view source, size_t pos, const std::string& m
                     message + " at column " + std::to_string(pos + 1) + " in '" + std::string(source) + "'");
 }
 
-Result<std::vector<Token>> tokenize(std::string_view s) {
+Result<std::vector<Token>> tokenize(std::string_view s, StringEscapes escapes) {
   std::vector<Token> tokens;
   size_t pos = 0;
   while (true) {
@@ -77,7 +83,7 @@ Result<std::vector<Token>> tokenize(std::string_view s) {
     if (pos >= s.size()) break;
     auto c = static_cast<unsigned char>(s[pos]);
     if (c == '\'' || c == '"') {
-      auto t = read_string(s, pos);
+      auto t = read_string(s, pos, escapes);
       if (!t) return t.error();
       tokens.push_back(std::move(*t));
     } else if (std::isdigit(c)) {

@@ -21,7 +21,7 @@ struct Token {
 
 /// Splits `source` into tokens (the last one is End). Fails on an unterminated string or a
 /// character that starts no token.
-Result<std::vector<Token>> tokenize(std::string_view source);
+Result<std::vector<Token>> tokenize(std::string_view source, StringEscapes escapes);
 
 /// `message at column N in 'source'`: the common form of expression errors.
 Error expression_error(std::string_view source, size_t pos, const std::string& message);

@@ -5,6 +5,7 @@
 
 #include "expr.h"
 #include "expr_lexer.h"
+#include "pyregex.h"
 
 namespace ec2::inventory::aws_ec2 {
 namespace {
@@ -44,7 +45,7 @@ class Parser {
     const Token& t = peek();
     if (t.kind == TokenKind::End) return error_at(t.pos, "unexpected end of expression");
     std::string what = t.kind == TokenKind::String ? "string" : "'" + t.text + "'";
-    if (t.kind == TokenKind::Operator && std::string_view("*/%{:").find(t.text[0]) != std::string_view::npos) {
+    if (t.kind == TokenKind::Operator && std::string_view("*/%").find(t.text[0]) != std::string_view::npos) {
       return error_at(t.pos, "operator " + what + " is not supported");
     }
     return error_at(t.pos, "unexpected " + what);
@@ -207,6 +208,7 @@ class Parser {
       return inner;
     }
     if (is_op("[")) return list();
+    if (is_op("{")) return dict();
     return unexpected();
   }
 
@@ -222,6 +224,24 @@ class Parser {
     }
     if (auto s = expect_op("]"); !s) return s.error();
     return make(NodeKind::List, pos, "[", std::move(items));
+  }
+
+  Result<NodePtr> dict() {
+    size_t pos = next().pos;
+    std::vector<NodePtr> items;
+    while (!is_op("}")) {
+      auto key = expression();
+      if (!key) return key;
+      if (auto s = expect_op(":"); !s) return s.error();
+      auto value = expression();
+      if (!value) return value;
+      items.push_back(*key);
+      items.push_back(*value);
+      if (!is_op(",")) break;
+      ++i_;
+    }
+    if (auto s = expect_op("}"); !s) return s.error();
+    return make(NodeKind::Dict, pos, "{", std::move(items));
   }
 
   Result<NodePtr> postfix(NodePtr node) {
@@ -277,6 +297,16 @@ class Parser {
     return expect_op(")");
   }
 
+  /// A regex_replace pattern written as a literal is compiled now, so a bad one fails the config.
+  Status check_literal_regex(const Node& filter) const {
+    if (filter.text != "regex_replace" || filter.args.size() < 2) return {};
+    const Node& pattern = *filter.args[1];
+    if (pattern.kind != NodeKind::Literal || !pattern.literal.is_string()) return {};
+    auto re = PyRegex::compile(pattern.literal.get<std::string>(), false, false);
+    if (!re) return error_at(pattern.pos, re.error().message);
+    return {};
+  }
+
   Result<NodePtr> filters(NodePtr node) {
     while (is_op("|") || is_name("is")) {
       bool is_test = peek().kind == TokenKind::Name;
@@ -300,6 +330,7 @@ class Parser {
       }
       n->args.push_back(node);
       if (auto s = call_args(*n); !s) return s.error();
+      if (auto s = check_literal_regex(*n); !s) return s.error();
       node = n;
     }
     return node;
@@ -312,8 +343,8 @@ class Parser {
 
 }  // namespace
 
-Result<Expression> compile_expression(std::string_view source) {
-  auto tokens = tokenize(source);
+Result<Expression> compile_expression(std::string_view source, StringEscapes escapes) {
+  auto tokens = tokenize(source, escapes);
   if (!tokens) return tokens.error();
   bool bare = tokens->size() == 2 && (*tokens)[0].kind == TokenKind::Name;
   auto root = Parser(source, std::move(*tokens)).parse();

@@ -33,6 +33,18 @@ def single_mapping(fn):
     return pairs
 
 
+def multi_mapping(fn):
+    return [(cp, fn(chr(cp))) for cp in range(0x110000)
+            if (cp < 0xD800 or cp > 0xDFFF) and len(fn(chr(cp))) > 1]
+
+
+def emit_specials(name, ps):
+    print('const SpecialMapping %s[] = {' % name)
+    for cp, text in ps:
+        print('    {0x%X, "%s"},' % (cp, ''.join('\\x%02x' % b for b in text.encode('utf-8'))))
+    print('};')
+
+
 def emit_ranges(name, rs):
     print('const CodeRange %s[] = {' % name)
     for i in range(0, len(rs), 8):
@@ -58,11 +70,15 @@ emit_ranges('kDigitRanges', ranges(lambda cp: (0xD800 > cp or cp > 0xDFFF) and d
 emit_ranges('kNonPrintableRanges', ranges(lambda cp: (0xD800 > cp or cp > 0xDFFF) and not chr(cp).isprintable()))
 emit_pairs('kLowerMappings', single_mapping(str.lower))
 emit_pairs('kUpperMappings', single_mapping(str.upper))
+emit_specials('kLowerSpecialMappings', multi_mapping(str.lower))
+emit_specials('kUpperSpecialMappings', multi_mapping(str.upper))
 print('''
 const std::span<const CodeRange> kWord(kWordRanges);
 const std::span<const CodeRange> kDigit(kDigitRanges);
 const std::span<const CodeRange> kNonPrintable(kNonPrintableRanges);
 const std::span<const CodeMapping> kLower(kLowerMappings);
 const std::span<const CodeMapping> kUpper(kUpperMappings);
+const std::span<const SpecialMapping> kLowerSpecial(kLowerSpecialMappings);
+const std::span<const SpecialMapping> kUpperSpecial(kUpperSpecialMappings);
 
 }  // namespace ec2::inventory::aws_ec2::unicode''')

@@ -7,11 +7,13 @@
 namespace ec2::inventory::aws_ec2 {
 namespace {
 
-/// Ansible's finalize + to_text of one rendered node.
-Result<std::string> node_text(const Expression& expr, const Json& vars) {
+/// Ansible's finalize + to_text of one rendered node; `keep_text` tells whether the node was made
+/// by a string-type filter.
+Result<std::string> node_text(const Expression& expr, const Json& vars, bool* keep_text = nullptr) {
   auto v = evaluate(expr, vars);
   if (!v) return v.error();
   if (v->undefined) return undefined_error(*v);
+  if (keep_text) *keep_text = v->keep_text;
   return v->json.is_null() ? std::string() : py::str(v->json);
 }
 
@@ -30,8 +32,10 @@ Result<Json> render_value(const Expression& expr, const Json& vars) {
     auto it = vars.find(expr.root->text);
     if (it != vars.end() && (it->is_number() || it->is_boolean() || it->is_null())) return *it;
   }
-  auto text = node_text(expr, vars);
+  bool keep_text = false;
+  auto text = node_text(expr, vars, &keep_text);
   if (!text) return text.error();
+  if (keep_text) return Json(std::move(*text));
   return convert_text(std::move(*text));
 }
 

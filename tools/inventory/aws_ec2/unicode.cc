@@ -17,10 +17,20 @@ char32_t mapped(std::span<const CodeMapping> table, char32_t cp) {
   return it != table.end() && it->from == cp ? it->to : cp;
 }
 
-std::string map_text(std::span<const CodeMapping> table, std::string_view utf8) {
+const char* special(std::span<const SpecialMapping> table, char32_t cp) {
+  auto it = std::lower_bound(table.begin(), table.end(), cp,
+                             [](const SpecialMapping& m, char32_t c) { return m.from < c; });
+  return it != table.end() && it->from == cp ? it->to : nullptr;
+}
+
+std::string map_text(std::span<const CodeMapping> table, std::span<const SpecialMapping> specials,
+                     std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
-  for (char32_t cp : decode(utf8)) append(out, mapped(table, cp));
+  for (char32_t cp : decode(utf8)) {
+    if (const char* s = cp < 0x80 ? nullptr : special(specials, cp)) out += s;
+    else append(out, mapped(table, cp));
+  }
   return out;
 }
 
@@ -42,8 +52,8 @@ bool is_printable(char32_t cp) {
   return !in_ranges(kNonPrintable, cp);
 }
 
-std::string to_lower(std::string_view utf8) { return map_text(kLower, utf8); }
-std::string to_upper(std::string_view utf8) { return map_text(kUpper, utf8); }
+std::string to_lower(std::string_view utf8) { return map_text(kLower, kLowerSpecial, utf8); }
+std::string to_upper(std::string_view utf8) { return map_text(kUpper, kUpperSpecial, utf8); }
 
 std::u32string decode(std::string_view s) {
   std::u32string out;

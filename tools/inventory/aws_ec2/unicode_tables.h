@@ -21,12 +21,20 @@ struct CodeMapping {
   char32_t to;
 };
 
+/// A code point whose case mapping is several code points (U+00DF 'ß' upper-cases to "SS").
+struct SpecialMapping {
+  char32_t from;
+  const char* to;  ///< UTF-8.
+};
+
 /// Generated tables (unicode_tables.cc), sorted by code point.
 extern const std::span<const CodeRange> kWord;    ///< Python `\w`: alphanumerics and `_`.
 extern const std::span<const CodeRange> kDigit;   ///< Python `\d`: decimal digits (Nd).
 extern const std::span<const CodeRange> kNonPrintable;  ///< Not str.isprintable() (repr escapes them).
 extern const std::span<const CodeMapping> kLower; ///< str.lower() where it maps to one code point.
 extern const std::span<const CodeMapping> kUpper; ///< str.upper() where it maps to one code point.
+extern const std::span<const SpecialMapping> kLowerSpecial;  ///< str.lower() one-to-many mappings.
+extern const std::span<const SpecialMapping> kUpperSpecial;  ///< str.upper() one-to-many mappings.
 
 /// True when `cp` matches Python's `\w`.
 bool is_word(char32_t cp);
@@ -34,7 +42,7 @@ bool is_word(char32_t cp);
 bool is_digit(char32_t cp);
 /// False when Python's repr() escapes `cp`.
 bool is_printable(char32_t cp);
-/// Python's str.lower() / str.upper() (one-to-many mappings such as 'ß'.upper() are left as is).
+/// Python's str.lower() / str.upper(), one-to-many mappings included ('ß'.upper() is "SS").
 std::string to_lower(std::string_view utf8);
 std::string to_upper(std::string_view utf8);
 

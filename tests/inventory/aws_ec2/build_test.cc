@@ -1,0 +1,131 @@
+// build_inventory: --list layout, instance selection, compose/groups/keyed_groups edge cases.
+
+#include <gtest/gtest.h>
+
+#include "aws_ec2.h"
+
+namespace ec2::inventory::aws_ec2 {
+namespace {
+
+InstanceRecord record(const std::string& id, const std::string& name, const std::string& tags_json = "[]") {
+  auto instance = nlohmann::json::parse(R"({"InstanceId": ")" + id + R"(", "PrivateDnsName": ")" + name +
+                                        R"(", "InstanceType": "t3.micro", "Placement": {"AvailabilityZone": "us-east-1a"},
+                                        "State": {"Code": 16, "Name": "running"}, "EbsOptimized": true, "Tags": )" + tags_json + "}");
+  return InstanceRecord{"us-east-1", instance, "123", "", "r-" + id};
+}
+
+nlohmann::json build(const std::string& yaml, const std::vector<InstanceRecord>& records,
+                     const std::vector<InstanceRecord>& excluded = {}) {
+  auto config = parse_aws_ec2_config("/inv/test.aws_ec2.yml", yaml, [](const std::string&) { return std::nullopt; });
+  EXPECT_TRUE(config) << to_string(config.error());
+  if (!config) return {};
+  auto inv = build_inventory(*config, records, excluded);
+  EXPECT_TRUE(inv) << to_string(inv.error());
+  return inv ? *inv : nlohmann::json();
+}
+
+std::string build_error(const std::string& yaml, const std::vector<InstanceRecord>& records) {
+  auto config = parse_aws_ec2_config("/inv/test.aws_ec2.yml", yaml, [](const std::string&) { return std::nullopt; });
+  if (!config) return "config: " + config.error().message;
+  auto inv = build_inventory(*config, records);
+  return inv ? "" : inv.error().message;
+}
+
+TEST(BuildTest, ListLayoutSortedHostsAndExclusions) {
+  auto inv = build("plugin: aws_ec2\n", {record("i-2", "b.internal"), record("i-1", "a.internal"),
+                                         record("i-2", "b.internal"), record("i-3", "c.internal")},
+                   {record("i-3", "c.internal")});
+  EXPECT_EQ(inv["all"], nlohmann::json::parse(R"({"children": ["ungrouped", "aws_ec2"]})"));
+  EXPECT_EQ(inv["aws_ec2"]["hosts"], nlohmann::json::parse(R"(["a.internal", "b.internal"])"));
+  EXPECT_FALSE(inv.contains("ungrouped"));
+  EXPECT_EQ(inv["_meta"]["hostvars"]["a.internal"]["placement"]["region"], "us-east-1");
+  EXPECT_FALSE(inv["_meta"]["hostvars"]["a.internal"].contains("inventory_file"));
+  EXPECT_EQ(host_variables(inv, "b.internal")["instance_id"], "i-2");
+  EXPECT_EQ(host_variables(inv, "nope"), nlohmann::json::object());
+  EXPECT_EQ(format_inventory_json(nlohmann::json::parse(R"({"b": [], "a": {"é": 1}})")),
+            "{\n    \"a\": {\n        \"é\": 1\n    },\n    \"b\": []\n}\n");
+}
+
+TEST(BuildTest, InstancesWithoutAHostnameAreLeftOut) {
+  auto inv = build("plugin: aws_ec2\n", {record("i-1", "")});
+  EXPECT_EQ(inv["_meta"]["hostvars"], nlohmann::json::object());
+  EXPECT_FALSE(inv.contains("aws_ec2"));
+}
+
+TEST(BuildTest, KeyedGroupSeparatorsDefaultsAndParents) {
+  const char* yaml = R"(plugin: aws_ec2
+keyed_groups:
+  - key: tags
+  - key: tags
+    prefix: t
+    trailing_separator: false
+  - key: tags.Role | default('')
+    prefix: role
+    default_value: none
+  - key: "['a', '', 'b']"
+    prefix: l
+    default_value: dflt
+  - key: tags.env | default('')
+    prefix: env
+  - key: instance_type
+    parent_group: "types_{{ placement.region }}"
+)";
+  auto inv = build(yaml, {record("i-1", "h1", R"([{"Key": "env", "Value": ""}, {"Key": "Role", "Value": "db"}])")});
+  for (const char* g : {"_env_", "t_env", "t_Role_db", "role_db", "l_a", "l_dflt", "l_b", "_t3_micro"}) {
+    EXPECT_TRUE(inv.contains(g)) << g << " in " << inv.dump();
+  }
+  EXPECT_FALSE(inv.contains("env_"));
+  EXPECT_EQ(inv["types_us_east_1"]["children"], nlohmann::json::parse(R"(["_t3_micro"])"));
+  EXPECT_EQ(inv["all"]["children"][1], "aws_ec2");
+  EXPECT_NE(std::find(inv["all"]["children"].begin(), inv["all"]["children"].end(), "types_us_east_1"),
+            inv["all"]["children"].end());
+}
+
+TEST(BuildTest, LeadingSeparatorOff) {
+  auto inv = build("plugin: aws_ec2\nleading_separator: false\nkeyed_groups:\n  - key: instance_type\n",
+                   {record("i-1", "h1")});
+  EXPECT_TRUE(inv.contains("t3_micro"));
+}
+
+TEST(BuildTest, StrictDecidesWhetherExpressionErrorsFail) {
+  const char* lenient = "plugin: aws_ec2\ncompose:\n  x: nosuch\n  y: instance_id\ngroups:\n  g: nosuch\n"
+                        "keyed_groups:\n  - key: nosuch\n";
+  auto inv = build(lenient, {record("i-1", "h1")});
+  EXPECT_FALSE(inv["_meta"]["hostvars"]["h1"].contains("x"));
+  EXPECT_EQ(inv["_meta"]["hostvars"]["h1"]["y"], "i-1");
+  EXPECT_EQ(build_error(std::string(lenient) + "strict: true\n", {record("i-1", "h1")}),
+            "Could not set x for host h1: 'nosuch' is undefined");
+  EXPECT_EQ(build_error("plugin: aws_ec2\nstrict: true\nkeyed_groups:\n  - key: tags.none | default('')\n",
+                        {record("i-1", "h1")}),
+            "No key or key resulted empty for tags.none | default('') in host h1, invalid entry");
+  EXPECT_EQ(build_error("plugin: aws_ec2\nkeyed_groups:\n  - key: ebs_optimized\n", {record("i-1", "h1")}),
+            "Invalid group name format, expected a string or a list of them or dictionary, got: <class 'bool'>");
+}
+
+TEST(BuildTest, GroupsSeeComposedVariablesAndMagicVariables) {
+  const char* yaml = R"(plugin: aws_ec2
+compose:
+  role: "'web'"
+groups:
+  webs: role == 'web'
+  short: inventory_hostname_short == 'h1'
+  in_aws: "'aws_ec2' in group_names"
+)";
+  auto inv = build(yaml, {record("i-1", "h1.example.com")});
+  EXPECT_EQ(inv["webs"]["hosts"][0], "h1.example.com");
+  EXPECT_EQ(inv["short"]["hosts"][0], "h1.example.com");
+  EXPECT_EQ(inv["in_aws"]["hosts"][0], "h1.example.com");
+}
+
+TEST(BuildTest, DuplicateHostnamesMergeLikeAnsible) {
+  auto inv = build("plugin: aws_ec2\nhostnames: [tag:Name]\nkeyed_groups:\n  - key: instance_id\n",
+                   {record("i-1", "a", R"([{"Key": "Name", "Value": "same"}])"),
+                    record("i-2", "b", R"([{"Key": "Name", "Value": "same"}])")});
+  EXPECT_EQ(inv["_meta"]["hostvars"]["same"]["instance_id"], "i-2");
+  EXPECT_TRUE(inv.contains("_i_1"));
+  EXPECT_TRUE(inv.contains("_i_2"));
+  EXPECT_EQ(inv["aws_ec2"]["hosts"].size(), 1u);
+}
+
+}  // namespace
+}  // namespace ec2::inventory::aws_ec2
