@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -14,9 +15,11 @@
 namespace ec2::emu {
 namespace {
 
-/// Makes the next close() of the connection from `addr:port` send a TCP reset instead of a FIN.
-/// cpp-httplib does not expose the socket, so it is found by its peer address.
-void arm_reset(const std::string& addr, int port) {
+/// Resets the connection from `addr:port` now, before any response byte is written: the socket
+/// gets SO_LINGER 0 and its descriptor is replaced by /dev/null (closing the socket sends RST;
+/// cpp-httplib's later writes and close then hit /dev/null). cpp-httplib does not expose the
+/// socket, so it is found by its peer address.
+void reset_connection(const std::string& addr, int port) {
   for (int fd = 3; fd < 4096; ++fd) {
     sockaddr_storage peer{};
     socklen_t len = sizeof peer;
@@ -35,6 +38,11 @@ void arm_reset(const std::string& addr, int port) {
     if (peer_port == port && addr == host) {
       linger hard{1, 0};
       setsockopt(fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+      int null_fd = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+      if (null_fd >= 0) {
+        ::dup2(null_fd, fd);
+        ::close(null_fd);
+      }
       return;
     }
   }
@@ -59,9 +67,12 @@ void send_reply(const httplib::Request& req, httplib::Response& res, HttpReply r
     res.set_content(std::move(reply.body), reply.content_type.c_str());
     return;
   }
-  if (reply.fault == TransportFault::Reset) arm_reset(req.remote_addr, req.remote_port);
+  if (reply.fault == TransportFault::Reset) {
+    reset_connection(req.remote_addr, req.remote_port);
+    return;
+  }
   size_t full = reply.body.size();
-  size_t sent = reply.fault == TransportFault::Reset ? 0 : full / 2;
+  size_t sent = full / 2;
   auto body = std::make_shared<std::string>(std::move(reply.body));
   // Announce the full length, write only part of it, then fail: the connection is closed mid-body.
   res.set_content_provider(full, reply.content_type.c_str(),
