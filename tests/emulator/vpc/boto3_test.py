@@ -3,9 +3,11 @@ python3-boto3): waiters, paginators, cross-region and cross-account peering, err
 
 Usage: /usr/bin/python3 boto3_test.py PATH/TO/ec2-emulator
 """
+import json
 import os
 import sys
 import unittest
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from emulator_env import Emulator  # noqa: E402
@@ -122,6 +124,26 @@ class Boto3Test(unittest.TestCase):
         self.ec2.get_waiter("vpc_peering_connection_exists").wait(
             VpcPeeringConnectionIds=[missing_id], Filters=[{"Name": "status-code", "Values": ["failed"]}],
             WaiterConfig=FAST_WAIT)
+
+    def set_timings(self, **timings):
+        request = urllib.request.Request(self.emu.endpoint + "/_emulator/timings", method="POST",
+                                         data=json.dumps(timings).encode())
+        with urllib.request.urlopen(request) as reply:
+            return json.load(reply)
+
+    def test_pending_request_expires(self):
+        week = self.set_timings()["peering_pending_expiry_ms"]
+        self.addCleanup(self.set_timings, peering_pending_expiry_ms=week)
+        self.assertEqual(self.set_timings(peering_pending_expiry_ms=500)["peering_pending_expiry_ms"], 500)
+        a = self.vpc("10.100.0.0/16")
+        b = self.vpc("10.101.0.0/16")
+        pcx_id = self.ec2.create_vpc_peering_connection(VpcId=a, PeerVpcId=b)["VpcPeeringConnection"][
+            "VpcPeeringConnectionId"]
+        self.ec2.get_waiter("vpc_peering_connection_exists").wait(
+            VpcPeeringConnectionIds=[pcx_id], Filters=[{"Name": "status-code", "Values": ["expired"]}],
+            WaiterConfig=FAST_WAIT)
+        self.assertCode("InvalidStateTransition", self.ec2.accept_vpc_peering_connection,
+                        VpcPeeringConnectionId=pcx_id)
 
     def test_tags_paginate_and_groups(self):
         group_id = self.ec2.create_security_group(GroupName="boto-db", Description="db")["GroupId"]
