@@ -1,5 +1,6 @@
 #include "dispatcher.h"
 
+#include <chrono>
 #include <random>
 
 #include <fmt/format.h>
@@ -56,6 +57,7 @@ Dispatcher& Dispatcher::set_logger(std::function<void(const std::string&)> logge
 
 HttpReply Dispatcher::handle(const HttpCall& http) {
   if (http.path.rfind("/_emulator/", 0) == 0 && control_) return control_(http);
+  auto started = std::chrono::steady_clock::now();
   Call call;
   call.world = &world_;
   {
@@ -76,9 +78,10 @@ HttpReply Dispatcher::handle(const HttpCall& http) {
   reply.fault = call.transport_fault;
   reply.delay = call.delay;
   if (logger_) {
-    logger_(fmt::format("{} {} {} {} {} {}B", http.remote_addr, call.region,
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    logger_(fmt::format("{} {} {} {} {} {}B {:.2f}ms", http.remote_addr, call.region,
                         call.action.empty() ? "-" : call.action, reply.status, call.request_id,
-                        reply.body.size()));
+                        reply.body.size(), ms));
   }
   return reply;
 }

@@ -60,7 +60,8 @@ class Dispatcher {
   Dispatcher& add_hook(Hook hook);
   Dispatcher& set_control(ControlHandler control);
   Dispatcher& set_persister(Persister persister);
-  /// Called with one line per request (`-v`).
+  /// Called with one line per request (`-v`): client, region, action, status, request id, body
+  /// size and server time.
   Dispatcher& set_logger(std::function<void(const std::string&)> logger);
 
   /// Answers one HTTP request.
