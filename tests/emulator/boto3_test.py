@@ -112,6 +112,34 @@ class Faults(unittest.TestCase):
             self.assertEqual(len(ec2.describe_availability_zones()["AvailabilityZones"]), 3)
 
 
+def signed_get(emu, query):
+    """Sends GET /?QUERY signed by botocore's SigV4 signer; returns (status, body)."""
+    import urllib.error
+    import urllib.request
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
+    request = AWSRequest(method="GET", url=emu.endpoint + "/?" + query)
+    SigV4Auth(Credentials(harness.ACCESS_KEY, harness.SECRET_KEY), "ec2", "eu-west-1").add_auth(request)
+    try:
+        with urllib.request.urlopen(urllib.request.Request(request.url, headers=dict(request.headers))) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode()
+
+
+class QueryString(unittest.TestCase):
+    def test_signed_get_and_unknown_action(self):
+        with harness.Emulator(BINARY) as emu:
+            status, body = signed_get(emu, "Action=DescribeAvailabilityZones&Version=2016-11-15")
+            self.assertEqual(status, 200, body)
+            self.assertIn("<zoneName>eu-west-1a</zoneName>", body)
+            status, body = signed_get(emu, "Action=FlyToTheMoon&Version=2016-11-15")
+            self.assertEqual(status, 400)
+            self.assertIn("<Code>InvalidAction</Code>", body)
+            self.assertIn("<RequestID>", body)
+
+
 class KeysAndAuth(unittest.TestCase):
     def test_import_ed25519_and_auth_errors(self):
         with harness.Emulator(BINARY) as emu:
