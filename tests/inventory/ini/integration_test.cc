@@ -5,8 +5,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -21,7 +23,11 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const char* kEmulator = EC2_BINARY_DIR "/tools/emulator/ec2-emulator";
+/// The emulator of this build; EC2_EMULATOR_BIN may name another build's.
+const char* emulator_path() {
+  const char* other = std::getenv("EC2_EMULATOR_BIN");
+  return other && *other ? other : EC2_BINARY_DIR "/tools/emulator/ec2-emulator";
+}
 const char* kInventory = EC2_BINARY_DIR "/tools/inventory/ec2-inventory";
 
 struct Run {
@@ -63,6 +69,15 @@ Run run(const std::vector<std::string>& argv, const std::map<std::string, std::s
   return result;
 }
 
+/// ec2.py's hostname treatment of an attribute value: '-' and other characters to '_', lower case.
+std::string to_safe_lower(const json& value) {
+  std::string out = value.get<std::string>();
+  for (char& c : out) {
+    c = std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_';
+  }
+  return out;
+}
+
 class InventoryIntegration : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -75,7 +90,7 @@ class InventoryIntegration : public ::testing::Test {
     if (pid_ == 0) {
       std::string log = (dir_ / "emulator.log").string();
       if (!std::freopen(log.c_str(), "w", stdout) || !std::freopen(log.c_str(), "a", stderr)) _exit(126);
-      ::execl(kEmulator, kEmulator, "--host", "127.0.0.1", "--port", "0", "--port-file",
+      ::execl(emulator_path(), emulator_path(), "--host", "127.0.0.1", "--port", "0", "--port-file",
               port_file.c_str(), "--seed-instances", "24", "--seed-regions", "us-east-1,eu-west-1",
               static_cast<char*>(nullptr));
       _exit(127);
@@ -108,6 +123,7 @@ class InventoryIntegration : public ::testing::Test {
     std::ofstream(dir_ / "ec2.ini") << "[ec2]\nregions = us-east-1, eu-west-1\n"
                                        "vpc_destination_variable = private_ip_address\n"
                                        "destination_variable = private_ip_address\n"
+                                       "hostname_variable = id\n"
                                        "all_instances = True\ncache_path = "
                                     << (dir_ / "cache").string() << "\n" << extra;
   }
@@ -134,8 +150,8 @@ TEST_F(InventoryIntegration, ListsEverySeededInstanceOfBothRegions) {
   EXPECT_TRUE(inventory.contains("us-east-1"));
   EXPECT_TRUE(inventory.contains("eu-west-1"));
   for (const auto& [host, vars] : inventory["_meta"]["hostvars"].items()) {
-    EXPECT_EQ(vars["ansible_host"], host);
-    EXPECT_EQ(vars["ec2_private_ip_address"], host);
+    EXPECT_EQ(vars["ansible_host"], vars["ec2_private_ip_address"]);
+    EXPECT_EQ(to_safe_lower(vars["ec2_id"]), host);
     EXPECT_TRUE(vars["ec2_id"].get<std::string>().rfind("i-", 0) == 0);
   }
 }
@@ -180,7 +196,7 @@ TEST_F(InventoryIntegration, FailuresPrintNothingOnStdout) {
   Run bad = run({kInventory, "--list"}, env_, dir_);
   EXPECT_NE(bad.status, 0);
   EXPECT_EQ(bad.out, "");
-  EXPECT_NE(bad.err.find("ec2.ini:7: unknown option 'bogus_option' in [ec2]"), std::string::npos)
+  EXPECT_NE(bad.err.find("ec2.ini:8: unknown option 'bogus_option' in [ec2]"), std::string::npos)
       << bad.err;
   write_ini("");
   env_["AWS_SECRET_ACCESS_KEY"] = "wrong";

@@ -4,6 +4,7 @@
 #include <regex>
 #include <unordered_map>
 
+#include "instance_shapes.h"
 #include "unicode_tables.h"
 
 namespace ec2::inventory::aws_ec2 {
@@ -112,7 +113,7 @@ std::string datetime_str(const std::string& isoformat) {
 }
 
 Json boto3_instance(const InstanceRecord& record) {
-  Json instance = with_timestamps(record.instance);
+  Json instance = with_timestamps(in_botocore_order(record.instance));
   instance["OwnerId"] = record.owner_id;
   instance["RequesterId"] = record.requester_id;
   instance["ReservationId"] = record.reservation_id;
