@@ -19,6 +19,9 @@ struct Case {
   std::string fleet;
 };
 
+/// Keeps CTest names short (GoogleTest would print the parameter's bytes).
+void PrintTo(const Case& c, std::ostream* os) { *os << c.config << " on " << c.fleet; }
+
 std::string case_name(const ::testing::TestParamInfo<Case>& info) {
   std::string name = info.param.config.substr(0, info.param.config.find('.')) + "_" + info.param.fleet;
   for (char& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';

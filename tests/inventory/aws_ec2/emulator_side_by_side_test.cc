@@ -1,0 +1,134 @@
+// End to end against ec2-emulator: `ec2-inventory --config X --list` must print exactly what
+// `/usr/bin/ansible-inventory -i X --list` prints with Debian's aws_ec2 plugin, both talking to the
+// same seeded emulator (the plugin through pyhook/sitecustomize.py's EC2_TEST_ENDPOINT_URL).
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "fixture.h"
+
+namespace ec2::inventory::aws_ec2 {
+namespace {
+
+const std::string kDir = EC2_SOURCE_DIR "/tests/inventory/aws_ec2";
+const std::string kEmulator = EC2_BINARY_DIR "/tools/emulator/ec2-emulator";
+const std::string kInventory = EC2_BINARY_DIR "/tools/inventory/ec2-inventory";
+
+struct Fleet {
+  std::string name;
+  std::vector<std::string> args;  ///< Seeding arguments of ec2-emulator.
+};
+
+struct Case {
+  std::string config;
+  Fleet fleet;
+};
+
+/// An ec2-emulator child process on a free port; stopped (SIGTERM, then waited for) on destruction.
+class Emulator {
+ public:
+  explicit Emulator(const std::vector<std::string>& seed_args) {
+    dir_ = std::filesystem::temp_directory_path() / ("aws_ec2_e2e_" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir_);
+    std::string port_file = (dir_ / "port").string();
+    std::filesystem::remove(port_file);
+    std::vector<std::string> args = {kEmulator, "--host", "127.0.0.1", "--port", "0", "--port-file", port_file,
+                                     "--no-auth"};
+    args.insert(args.end(), seed_args.begin(), seed_args.end());
+    pid_ = fork();
+    if (pid_ == 0) {
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
+    for (int i = 0; i < 600 && port_.empty(); ++i) {
+      std::ifstream in(port_file);
+      std::getline(in, port_);
+      if (port_.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  ~Emulator() {
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      waitpid(pid_, nullptr, 0);
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  std::string url() const { return "http://127.0.0.1:" + port_; }
+  bool ready() const { return !port_.empty(); }
+
+ private:
+  pid_t pid_ = -1;
+  std::filesystem::path dir_;
+  std::string port_;
+};
+
+/// Keeps CTest names short (GoogleTest would print the parameter's bytes).
+void PrintTo(const Case& c, std::ostream* os) { *os << c.config << " on " << c.fleet.name; }
+
+std::string case_name(const ::testing::TestParamInfo<Case>& info) {
+  std::string name = info.param.config.substr(0, info.param.config.find('.')) + "_" + info.param.fleet.name;
+  for (char& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return name;
+}
+
+class EmulatorSideBySideTest : public ::testing::TestWithParam<Case> {
+ protected:
+  void SetUp() override {
+    for (const auto& tool : {std::string("/usr/bin/ansible-inventory"), kEmulator, kInventory}) {
+      if (access(tool.c_str(), X_OK) != 0) GTEST_SKIP() << tool << " is not available";
+    }
+  }
+};
+
+TEST_P(EmulatorSideBySideTest, Ec2InventoryEqualsAnsiblePlugin) {
+  Emulator emulator(GetParam().fleet.args);
+  ASSERT_TRUE(emulator.ready()) << "ec2-emulator did not start";
+  std::string config = kDir + "/data/configs/" + GetParam().config;
+  std::string credentials = " AWS_ACCESS_KEY_ID=AKIDTEST AWS_SECRET_ACCESS_KEY=secret AWS_DEFAULT_REGION=us-east-1";
+  int status = 0;
+  std::string ours = testing::run_command("cd " EC2_BINARY_DIR " && env AWS_ENDPOINT_URL=" + emulator.url() +
+                                              credentials + " " + kInventory + " --config " + config + " --list",
+                                          &status);
+  ASSERT_EQ(status, 0) << ours;
+  std::string theirs = testing::run_command("cd " EC2_BINARY_DIR " && env PYTHONPATH=" + kDir +
+                                                "/pyhook EC2_TEST_ENDPOINT_URL=" + emulator.url() + credentials +
+                                                " /usr/bin/ansible-inventory -i " + config + " --list 2>/dev/null",
+                                            &status);
+  ASSERT_EQ(status, 0);
+  auto ours_json = nlohmann::json::parse(ours);
+  auto theirs_json = nlohmann::json::parse(theirs);
+  ASSERT_EQ(ours_json, theirs_json) << "JSON patch from ours to Ansible's:\n"
+                                    << nlohmann::json::diff(ours_json, theirs_json).dump(2);
+  EXPECT_EQ(ours, theirs);
+  EXPECT_GT(theirs_json["_meta"]["hostvars"].size(), 0u);
+}
+
+std::vector<Case> all_cases() {
+  std::vector<Fleet> fleets = {
+      {"two_regions", {"--seed", "11", "--seed-instances", "40", "--seed-regions", "us-east-1,eu-west-1"}},
+      {"three_regions", {"--seed", "5", "--seed-instances", "90", "--seed-regions", "us-east-1,eu-west-1,ap-south-1"}},
+  };
+  std::vector<Case> cases;
+  for (const char* config : {"minimal", "typical", "hostnames", "hostnames_filters", "duplicated", "prefix_suffix",
+                             "contrib", "expressions", "keyed_edges", "filters"}) {
+    for (const auto& fleet : fleets) cases.push_back(Case{std::string(config) + ".aws_ec2.yml", fleet});
+  }
+  return cases;
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeded, EmulatorSideBySideTest, ::testing::ValuesIn(all_cases()), case_name);
+
+}  // namespace
+}  // namespace ec2::inventory::aws_ec2
