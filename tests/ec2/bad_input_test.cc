@@ -46,6 +46,7 @@ TEST_F(BadInput, UnknownAmiName) {
   auto r = ec2({"--ami", "no-such-image-name"});
   expect_error(r, 1, "No image named 'no-such-image-name' (owner amazon) in region us-east-1");
   EXPECT_TRUE(owned_instances(ec2_.aws(), key_).empty());
+  EXPECT_FALSE(key_pair(ec2_.aws(), key_));
   auto pattern = ec2({"--ami", "nothing-like-this-*"});
   expect_error(pattern, 1, "No image matching 'nothing-like-this-*'");
 }
@@ -56,6 +57,8 @@ TEST_F(BadInput, InvalidInstanceType) {
   EXPECT_NE(r.err.find("InvalidParameterValue"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("(request "), std::string::npos) << r.err;
   EXPECT_TRUE(owned_instances(ec2_.aws(), key_).empty());
+  EXPECT_FALSE(key_pair(ec2_.aws(), key_)) << "checked before anything is created";
+  EXPECT_FALSE(security_group(ec2_.aws(), key_));
   expect_error(ec2({"-t", "enormous"}), 2, "invalid instance type 'enormous'");
 }
 

@@ -101,18 +101,29 @@ Result<Instance> start_existing(Session& s, const Instance& instance) {
   return instance;
 }
 
+/// Checks with DryRun that EC2 would launch `image` as the requested type, before anything is
+/// created (so an invalid instance type leaves no key pair or group behind).
+Status preflight_launch(Session& s, const Image& image) {
+  RunInstancesRequest request;
+  request.image_id = image.image_id.value_or("");
+  request.instance_type = s.options().instance_type;
+  request.dry_run = true;
+  auto ran = s.retrying("check instance launch", [&] { return run_instances(s.client(), request); });
+  if (!ran && is_dry_run_success(ran.error())) return {};
+  if (ran) return {};
+  return explain_launch_error(s, ran.error());
+}
+
 /// Creates the security group and instance for the key.
-Result<Instance> create_new(Session& s, const KeyMaterial& key) {
-  auto image = resolve_image(s);
-  if (!image) return image.error();
+Result<Instance> create_new(Session& s, const KeyMaterial& key, const Image& image) {
   auto cidr = ssh_cidr(s);
   if (!cidr) return cidr.error();
   auto group = ensure_security_group(s, *cidr);
   if (!group) return group.error();
-  auto instance = launch_instance(s, key, *image, *group);
+  auto instance = launch_instance(s, key, image, *group);
   if (!instance) return instance.error();
   s.progress().note(fmt::format("Launched instance {} ({}, {}).", instance->instance_id.value_or("?"),
-                                s.options().instance_type, image->name.value_or(*image->image_id)));
+                                s.options().instance_type, image.name.value_or(*image.image_id)));
   return instance;
 }
 
@@ -122,15 +133,23 @@ Result<Instance> bring_up(Session& s) {
   if (!user_data) return user_data.error();
   auto lock = lock_key(s);
   if (!lock) return lock.error();
-  auto key = ensure_key_pair(s);
-  if (!key) return key.error();
   auto owned = find_owned_instances(s);
   if (!owned) return owned.error();
   warn_extra(s, *owned);
+  std::optional<Image> image;
+  if (!owned->current) {
+    // Everything a new instance needs is checked before anything is created.
+    auto resolved = resolve_image(s);
+    if (!resolved) return resolved.error();
+    EC2_TRY(preflight_launch(s, *resolved));
+    image = std::move(*resolved);
+  }
+  auto key = ensure_key_pair(s);
+  if (!key) return key.error();
   Result<Instance> instance = Instance{};
   std::string state = owned->current ? state_of(*owned->current) : "";
   if (!owned->current) {
-    instance = create_new(s, *key);
+    instance = create_new(s, *key, *image);
   } else if (state == "stopped" || state == "stopping") {
     instance = start_existing(s, *owned->current);
   } else {

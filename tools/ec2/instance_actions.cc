@@ -95,14 +95,23 @@ Result<WaitCheck> poll(Session& s, const std::string& id, Target target) {
   });
 }
 
+/// Sends a state change. IncorrectInstanceState is fine when the instance is already in one of
+/// `done_states` (an earlier attempt whose answer was lost already did the work).
 Status instance_call(Session& s, std::string_view what,
                      Result<InstanceStateResponse> (*op)(const Client&, const InstanceStateRequest&),
-                     const std::string& id) {
+                     const std::string& id, std::initializer_list<std::string_view> done_states) {
   InstanceStateRequest request;
   request.instance_ids = {id};
   auto done = s.retrying(what, [&] { return op(s.client(), request); }, {"InvalidInstanceID.NotFound"});
-  if (!done) return done.error();
-  return {};
+  if (done) return {};
+  if (done.error().code != "IncorrectInstanceState") return done.error();
+  auto now = s.retrying("describe instance", [&] { return describe_one(s, id); });
+  if (now && *now) {
+    std::string state = state_of(**now);
+    for (auto ok : done_states)
+      if (state == ok) return {};
+  }
+  return done.error();
 }
 
 }  // namespace
@@ -132,6 +141,14 @@ Result<Instance> wait_for(Session& s, const std::string& id, Target target) {
   return std::move(**instance);
 }
 
+Error explain_launch_error(const Session& s, Error e) {
+  if (e.code == "InvalidParameterValue" && (e.message.find("nstanceType") != std::string::npos ||
+                                            e.message.find("instance type") != std::string::npos))
+    e.message = fmt::format("instance type '{}' is not available in region {} ({})",
+                            s.options().instance_type, s.region(), e.message);
+  return e;
+}
+
 Result<Instance> launch_instance(Session& s, const KeyMaterial& key, const Image& image,
                                  const std::string& group_id) {
   auto user_data = read_user_data(s.options());
@@ -147,14 +164,7 @@ Result<Instance> launch_instance(Session& s, const KeyMaterial& key, const Image
   for (int i = 0; i < kMaxTokenChain; ++i) {
     request.client_token = client_token(s.key(), key.fingerprint, after);
     auto ran = s.retrying("run instance", [&] { return run_instances(s.client(), request); });
-    if (!ran) {
-      Error e = ran.error();
-      if (e.code == "InvalidParameterValue" && (e.message.find("nstanceType") != std::string::npos ||
-                                                e.message.find("instance type") != std::string::npos))
-        e.message = fmt::format("instance type '{}' is not available in region {} ({})",
-                                s.options().instance_type, s.region(), e.message);
-      return e;
-    }
+    if (!ran) return explain_launch_error(s, ran.error());
     if (!ran->reservation.instances || ran->reservation.instances->empty())
       return make_error(ErrorCategory::Parse, "EmptyReservation", "RunInstances returned no instance");
     Instance instance = ran->reservation.instances->front();
@@ -168,15 +178,16 @@ Result<Instance> launch_instance(Session& s, const KeyMaterial& key, const Image
 }
 
 Status start_instance(Session& s, const std::string& id) {
-  return instance_call(s, "start instance", start_instances, id);
+  return instance_call(s, "start instance", start_instances, id, {"pending", "running"});
 }
 
 Status stop_instance(Session& s, const std::string& id) {
-  return instance_call(s, "stop instance", stop_instances, id);
+  return instance_call(s, "stop instance", stop_instances, id, {"stopping", "stopped"});
 }
 
 Status terminate_instance(Session& s, const std::string& id) {
-  return instance_call(s, "terminate instance", terminate_instances, id);
+  return instance_call(s, "terminate instance", terminate_instances, id,
+                       {"shutting-down", "terminated"});
 }
 
 Result<std::string> read_user_data(const Options& options) {

@@ -29,6 +29,9 @@ Result<Instance> wait_for(Session& session, const std::string& id, Target target
 Result<Instance> launch_instance(Session& session, const KeyMaterial& key, const Image& image,
                                  const std::string& group_id);
 
+/// A RunInstances error, reworded when EC2 rejected the instance type (code and request id kept).
+Error explain_launch_error(const Session& session, Error error);
+
 /// StartInstances / StopInstances / TerminateInstances for one instance, retried.
 Status start_instance(Session& session, const std::string& id);
 Status stop_instance(Session& session, const std::string& id);
