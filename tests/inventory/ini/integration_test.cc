@@ -30,14 +30,14 @@ const char* emulator_path() {
 }
 const char* kInventory = EC2_BINARY_DIR "/tools/inventory/ec2-inventory";
 
-struct Run {
+struct Outcome {
   int status = -1;
   std::string out;
   std::string err;
 };
 
 /// Runs `argv` with `env` added to a minimal environment; captures stdout and stderr via files.
-Run run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+Outcome run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
         const fs::path& dir) {
   fs::path out = dir / "out.txt", err = dir / "err.txt";
   pid_t pid = ::fork();
@@ -54,7 +54,7 @@ Run run(const std::vector<std::string>& argv, const std::map<std::string, std::s
     ::execve(args[0], args.data(), envp.data());
     _exit(127);
   }
-  Run result;
+  Outcome result;
   int status = 0;
   ::waitpid(pid, &status, 0);
   result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -129,7 +129,7 @@ class InventoryIntegration : public ::testing::Test {
   }
 
   json list() {
-    Run r = run({kInventory, "--list"}, env_, dir_);
+    Outcome r = run({kInventory, "--list"}, env_, dir_);
     EXPECT_EQ(r.status, 0) << r.err;
     return json::parse(r.out, nullptr, false);
   }
@@ -159,7 +159,7 @@ TEST_F(InventoryIntegration, ListsEverySeededInstanceOfBothRegions) {
 TEST_F(InventoryIntegration, AnsibleInventoryRunsTheExecutable) {
   write_ini("");
   json ours = list();
-  Run r = run({"/usr/bin/ansible-inventory", "-i", kInventory, "--list"}, env_, dir_);
+  Outcome r = run({"/usr/bin/ansible-inventory", "-i", kInventory, "--list"}, env_, dir_);
   ASSERT_EQ(r.status, 0) << r.err;
   json theirs = json::parse(r.out, nullptr, false);
   ASSERT_TRUE(theirs.is_object()) << r.out;
@@ -173,7 +173,7 @@ TEST_F(InventoryIntegration, AnsibleInventoryRunsTheExecutable) {
 
 TEST_F(InventoryIntegration, AnsibleListHosts) {
   write_ini("");
-  Run r = run({"/usr/bin/ansible", "all", "-i", kInventory, "--list-hosts"}, env_, dir_);
+  Outcome r = run({"/usr/bin/ansible", "all", "-i", kInventory, "--list-hosts"}, env_, dir_);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("hosts (24):"), std::string::npos) << r.out;
 }
@@ -184,7 +184,7 @@ TEST_F(InventoryIntegration, FiltersAndHostLookup) {
   ASSERT_TRUE(inventory["ec2"].is_array());
   EXPECT_FALSE(inventory.contains("us-east-1"));
   std::string host = inventory["ec2"][0];
-  Run r = run({kInventory, "--host", host}, env_, dir_);
+  Outcome r = run({kInventory, "--host", host}, env_, dir_);
   ASSERT_EQ(r.status, 0) << r.err;
   json vars = json::parse(r.out);
   EXPECT_EQ(vars["ec2_region"], "eu-west-1");
@@ -193,14 +193,14 @@ TEST_F(InventoryIntegration, FiltersAndHostLookup) {
 
 TEST_F(InventoryIntegration, FailuresPrintNothingOnStdout) {
   write_ini("bogus_option = 1\n");
-  Run bad = run({kInventory, "--list"}, env_, dir_);
+  Outcome bad = run({kInventory, "--list"}, env_, dir_);
   EXPECT_NE(bad.status, 0);
   EXPECT_EQ(bad.out, "");
   EXPECT_NE(bad.err.find("ec2.ini:8: unknown option 'bogus_option' in [ec2]"), std::string::npos)
       << bad.err;
   write_ini("");
   env_["AWS_SECRET_ACCESS_KEY"] = "wrong";
-  Run denied = run({kInventory, "--list", "--refresh-cache"}, env_, dir_);
+  Outcome denied = run({kInventory, "--list", "--refresh-cache"}, env_, dir_);
   EXPECT_NE(denied.status, 0);
   EXPECT_EQ(denied.out, "");
   EXPECT_NE(denied.err.find("us-east-1"), std::string::npos) << denied.err;
@@ -208,7 +208,7 @@ TEST_F(InventoryIntegration, FailuresPrintNothingOnStdout) {
 
 TEST_F(InventoryIntegration, ConvertPrintsYaml) {
   write_ini("group_by_instance_state = True\n");
-  Run r = run({kInventory, "--convert", (dir_ / "ec2.ini").string()}, env_, dir_);
+  Outcome r = run({kInventory, "--convert", (dir_ / "ec2.ini").string()}, env_, dir_);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out.rfind("# aws_ec2 inventory converted from", 0), 0u) << r.out;
   EXPECT_NE(r.out.find("plugin: amazon.aws.aws_ec2"), std::string::npos);

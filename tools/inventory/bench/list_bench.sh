@@ -7,7 +7,7 @@ set -euo pipefail
 build=${1:?usage: list_bench.sh BUILD_DIR [INSTANCES] [REGIONS]}
 instances=${2:-10000}
 regions=${3:-us-east-1,us-west-2,eu-west-1,ap-southeast-1}
-emulator="$build/tools/emulator/ec2-emulator"
+emulator="${EC2_EMULATOR_BIN:-$build/tools/emulator/ec2-emulator}"
 inventory="$build/tools/inventory/ec2-inventory"
 
 work=$(mktemp -d)
