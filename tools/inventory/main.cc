@@ -76,7 +76,11 @@ int run(const Options& options, const std::string& invoked) {
     output = run_ini_mode(*settings, {options.host, options.refresh_cache, text}, env,
                           ec2_source_factory(env));
   }
-  if (!output) return fail(to_string(output.error()));
+  if (!output) {
+    const ec2::Error& error = output.error();
+    // Configuration errors already read `file:line: ...`; others need the AWS code and request id.
+    return fail(error.category == ec2::ErrorCategory::Config ? error.message : to_string(error));
+  }
   std::string text = std::move(*output) + "\n";
   std::fwrite(text.data(), 1, text.size(), stdout);
   return std::fflush(stdout) == 0 ? 0 : 1;
