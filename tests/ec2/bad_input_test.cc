@@ -83,7 +83,7 @@ TEST_F(BadInput, UsageErrorsExitTwo) {
   expect_error(ec2({"-s", "-r"}), 2, "ec2: ");
   expect_error(ec2({"--bogus"}), 2, "ec2: ");
   expect_error(ec2({"--ssh-cidr", "1.2.3.4"}), 2, "invalid --ssh-cidr");
-  expect_error(ec2({"-k", "../escape"}), 2, "invalid key name");
+  expect_error(ec2_.run({"-k", "../escape"}, false), 2, "invalid key name");
 }
 
 TEST_F(BadInput, KeyPairWithoutLocalFileStopsWithAdvice) {

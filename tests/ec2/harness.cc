@@ -141,7 +141,9 @@ Ec2Runner::Ec2Runner(Emulator& emulator) : emulator_(emulator) {
   ClientOptions options;
   options.config.region = "us-east-1";
   options.config.endpoint_url = emulator.url();
-  options.config.credentials = {kAccessKey, kSecretKey, "", "test"};
+  options.config.credentials.access_key_id = kAccessKey;
+  options.config.credentials.secret_access_key = kSecretKey;
+  options.config.credentials.source = "test";
   options.config.max_attempts = 10;
   client_.emplace(std::move(options));
 }

@@ -21,7 +21,9 @@ TEST_P(FromState, EnsureEndsRunningWithChecksPassed) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   Instance instance = the_instance();
   EXPECT_EQ(state(instance), "running");
-  if (had_instance()) EXPECT_EQ(*instance.instance_id, before) << "must reuse the instance";
+  if (had_instance()) {
+    EXPECT_EQ(*instance.instance_id, before) << "must reuse the instance";
+  }
   EXPECT_NE(r.out.find("Instance " + *instance.instance_id + " running."), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(instance.public_dns_name.value_or("?")), std::string::npos) << r.out;
   expect_one_instance_and_matching_key();
@@ -64,7 +66,9 @@ TEST_P(FromState, RemoveLeavesNothingAndSaysSoNextTime) {
   auto r = ec2({"-r"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   expect_nothing_left();
-  if (GetParam() == "none") EXPECT_NE(r.out.find("Nothing to remove"), std::string::npos) << r.out;
+  if (GetParam() == "none") {
+    EXPECT_NE(r.out.find("Nothing to remove"), std::string::npos) << r.out;
+  }
   auto again = ec2({"-r"});
   EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.out.find("Nothing to remove"), std::string::npos) << again.out;
@@ -82,13 +86,16 @@ TEST_P(FromState, InfoIsReadOnlyAndPrintsOnlyTheDns) {
     EXPECT_EQ(r.out, "");
     EXPECT_NE(r.err, "");
   }
+  auto earlier = nlohmann::json::parse(before)["actions"];
   auto stats = nlohmann::json::parse(emulator_.control("GET", "stats"));
   for (auto& [action, count] : stats["actions"].items()) {
+    bool called = count != earlier.value(action, nlohmann::json(0));
     bool read_only = action.rfind("Describe", 0) == 0;
-    EXPECT_TRUE(read_only) << "ec2 -i called " << action;
+    EXPECT_TRUE(!called || read_only) << "ec2 -i called " << action;
   }
-  if (GetParam() == "none") EXPECT_FALSE(read_file(ec2_.key_file(key_)));
-  (void)before;
+  if (GetParam() == "none") {
+    EXPECT_FALSE(read_file(ec2_.key_file(key_)));
+  }
 }
 
 TEST_P(FromState, VerboseInfoAndJsonDescribeTheInstance) {
@@ -139,7 +146,7 @@ TEST_P(FromState, SshRunsTheRightCommand) {
   auto r = ec2({"--ssh", "--", "uname", "-a"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   Instance instance = the_instance();
-  EXPECT_EQ(r.out, "/bin/echo -i " + ec2_.key_file(key_) +
+  EXPECT_EQ(r.out, "-i " + ec2_.key_file(key_) +
                        " -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new ec2-user@" +
                        *instance.public_dns_name + " uname -a\n");
 }
