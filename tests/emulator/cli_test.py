@@ -46,6 +46,7 @@ class Lifecycle(unittest.TestCase):
             self.assertTrue(all(i.get("PublicIpAddress") for i in instances))
             self.assertTrue(all(i["KeyName"] == "ci key" for i in instances))
             code, stop, err = emu.aws("stop-instances", "--instance-ids", ids[0])
+            self.assertEqual(code, 0, err)
             self.assertEqual(stop["StoppingInstances"][0]["CurrentState"]["Name"], "stopping")
             code, _, err = emu.aws("wait", "instance-stopped", "--instance-ids", ids[0])
             self.assertEqual(code, 0, err)

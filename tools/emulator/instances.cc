@@ -140,7 +140,7 @@ Error incorrect_state(const Instance& instance, std::string_view verb) {
 
 Status stop_instances(Call& call, XmlWriter& xml) {
   World& world = *call.world;
-  return change_states(call, xml, "stoppingInstances", [&](Instance& i, bool check) -> Status {
+  return change_states(call, xml, "instancesSet", [&](Instance& i, bool check) -> Status {
     if (i.state == "stopped" || i.state == "stopping") return {};
     if (i.state != "running") return incorrect_state(i, "stopped");
     if (check) return {};
@@ -152,7 +152,7 @@ Status stop_instances(Call& call, XmlWriter& xml) {
 
 Status start_instances(Call& call, XmlWriter& xml) {
   World& world = *call.world;
-  return change_states(call, xml, "startingInstances", [&](Instance& i, bool check) -> Status {
+  return change_states(call, xml, "instancesSet", [&](Instance& i, bool check) -> Status {
     if (i.state == "running" || i.state == "pending") return {};
     if (i.state != "stopped") return incorrect_state(i, "started");
     if (check) return {};
@@ -166,7 +166,7 @@ Status start_instances(Call& call, XmlWriter& xml) {
 
 Status terminate_instances(Call& call, XmlWriter& xml) {
   World& world = *call.world;
-  return change_states(call, xml, "terminatingInstances", [&](Instance& i, bool check) -> Status {
+  return change_states(call, xml, "instancesSet", [&](Instance& i, bool check) -> Status {
     if (check || i.state == "terminated" || i.state == "shutting-down") return {};
     i.transition_reason = user_initiated(call.now);
     begin_transition(world, call.state(), i, "shutting-down", world.timings.instance_shutting_down, call.now);

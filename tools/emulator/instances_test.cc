@@ -47,7 +47,7 @@ TEST_F(Instances, PendingRunningStoppedStartedTerminatedGone) {
   EXPECT_FALSE(first_ip.empty());
   EXPECT_NE(running.text("//instancesSet/item/dnsName").find("compute-1.amazonaws.com"), std::string::npos);
 
-  EXPECT_EQ(call(emulator, "Action=StopInstances&InstanceId.1=" + id).text("//stoppingInstances/item/currentState/name"),
+  EXPECT_EQ(call(emulator, "Action=StopInstances&InstanceId.1=" + id).text("//instancesSet/item/currentState/name"),
             "stopping");
   advance(5);
   Answer stopped = call(emulator, "Action=DescribeInstances&InstanceId.1=" + id);
