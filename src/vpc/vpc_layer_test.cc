@@ -78,7 +78,7 @@ TEST(VpcLayer, ThrottlingIsRetriedWithJitteredBackoff) {
 TEST(VpcLayer, RetriesGiveUpAfterTenTries) {
   VpcLayerFixture f;
   for (int i = 0; i < 12; ++i) f.error(503, "RequestLimitExceeded", "slow down");
-  auto result = describe_vpcs(f.client, {});
+  auto result = describe_vpcs(f.client, std::vector<std::string>{});
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, "RequestLimitExceeded");
   EXPECT_EQ(f.transport->requests().size(), 10u);

@@ -39,7 +39,7 @@ struct VpcLayerFixture {
   }
   /// The Action= of request `i`.
   std::string action(size_t i) const {
-    const std::string& body = transport->requests().at(i).body;
+    const std::string body = transport->requests().at(i).body;
     auto start = body.find("Action=") + 7;
     return body.substr(start, body.find('&', start) - start);
   }
