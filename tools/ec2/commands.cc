@@ -199,6 +199,10 @@ CommandResult run_stop(Session& s, std::FILE* out) {
     print(out, fmt::format("Instance {} is already stopped.\n", id));
     return kExitOk;
   }
+  if (s.options().dry_run && state != "running") {
+    print(out, fmt::format("Dry run: instance {} is {}; a real run would wait for it and stop it.\n", id, state));
+    return kExitOk;
+  }
   if (s.options().dry_run) {
     EC2_TRY(dry_run_instance_call(s, stop_instances, id));
     print(out, fmt::format("Dry run: StopInstances for {} would succeed; nothing changed.\n", id));

@@ -164,6 +164,11 @@ Result<Instance> launch_instance(Session& s, const KeyMaterial& key, const Image
   for (int i = 0; i < kMaxTokenChain; ++i) {
     request.client_token = client_token(s.key(), key.fingerprint, after);
     auto ran = s.retrying("run instance", [&] { return run_instances(s.client(), request); });
+    if (!ran && ran.error().code == "IdempotentInstanceTerminated") {
+      // The token's instance is gone (EC2 no longer names it): derive the next token from this one.
+      after = *request.client_token;
+      continue;
+    }
     if (!ran) return explain_launch_error(s, ran.error());
     if (!ran->reservation.instances || ran->reservation.instances->empty())
       return make_error(ErrorCategory::Parse, "EmptyReservation", "RunInstances returned no instance");
