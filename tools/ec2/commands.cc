@@ -57,8 +57,8 @@ CommandResult dry_run_ensure(Session& s, std::FILE* out) {
   if (owned->current) {
     std::string id = owned->current->instance_id.value_or("");
     std::string state = state_of(*owned->current);
-    if (state == "running" || state == "pending") {
-      print(out, fmt::format("Dry run: instance {} is {}; nothing to do.\n", id, state));
+    if (state != "stopped") {
+      print(out, fmt::format("Dry run: instance {} is {}; nothing checked beyond that.\n", id, state));
       return kExitOk;
     }
     EC2_TRY(dry_run_instance_call(s, start_instances, id));
