@@ -1,6 +1,8 @@
 # Convenience front end over CMake. Every target installs its own dependencies first.
+# Tests build without optimisation (fast to compile, assertions on); benchmarks build optimised.
 BUILD_DIR ?= build
-BUILD_TYPE ?= RelWithDebInfo
+BUILD_TYPE ?= Debug
+BENCH_DIR ?= build-release
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 # Let ccache reuse objects across checkouts in different folders (e.g. CI's fresh clone).
@@ -27,8 +29,9 @@ test: build
 demo: build
 	@scripts/demo.sh $(BUILD_DIR)
 
-bench: build
-	@scripts/bench.sh $(BUILD_DIR)
+bench: deps
+	@$(MAKE) --no-print-directory build BUILD_DIR=$(BENCH_DIR) BUILD_TYPE=Release
+	@scripts/bench.sh $(BENCH_DIR)
 
 fuzz: deps
 	@scripts/fuzz.sh
@@ -37,4 +40,4 @@ asan:
 	@$(MAKE) test BUILD_DIR=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="-DEC2_SANITIZE=ON"
 
 clean:
-	rm -rf $(BUILD_DIR) build-asan build-fuzz
+	rm -rf $(BUILD_DIR) $(BENCH_DIR) build-asan build-fuzz
