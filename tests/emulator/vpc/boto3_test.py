@@ -6,6 +6,7 @@ Usage: /usr/bin/python3 boto3_test.py PATH/TO/ec2-emulator
 import json
 import os
 import sys
+import time
 import unittest
 import urllib.request
 
@@ -98,9 +99,9 @@ class Boto3Test(unittest.TestCase):
         there = self.vpc("10.91.0.0/16", self.west)
         pcx = self.ec2.create_vpc_peering_connection(VpcId=here, PeerVpcId=there, PeerRegion="eu-west-1")
         pcx_id = pcx["VpcPeeringConnection"]["VpcPeeringConnectionId"]
-        self.west.get_waiter("vpc_peering_connection_exists").wait(
-            VpcPeeringConnectionIds=[pcx_id], Filters=[{"Name": "status-code", "Values": ["pending-acceptance"]}],
-            WaiterConfig=FAST_WAIT)
+        # botocore's VpcPeeringConnectionExists waiter succeeds on any 200 answer, even an empty
+        # filtered list, so poll for the status the accept needs.
+        self.wait_status(self.west, pcx_id, "pending-acceptance")
         seen = self.west.describe_vpc_peering_connections(
             Filters=[{"Name": "accepter-vpc-info.vpc-id", "Values": [there]}])["VpcPeeringConnections"]
         self.assertEqual([c["VpcPeeringConnectionId"] for c in seen], [pcx_id])
@@ -124,6 +125,14 @@ class Boto3Test(unittest.TestCase):
         self.ec2.get_waiter("vpc_peering_connection_exists").wait(
             VpcPeeringConnectionIds=[missing_id], Filters=[{"Name": "status-code", "Values": ["failed"]}],
             WaiterConfig=FAST_WAIT)
+
+    def wait_status(self, client, pcx_id, code):
+        for _ in range(FAST_WAIT["MaxAttempts"] * 20):
+            found = client.describe_vpc_peering_connections(VpcPeeringConnectionIds=[pcx_id])
+            if found["VpcPeeringConnections"][0]["Status"]["Code"] == code:
+                return
+            time.sleep(FAST_WAIT["Delay"] / 20)
+        self.fail(f"{pcx_id} never reached {code}")
 
     def set_timings(self, **timings):
         request = urllib.request.Request(self.emu.endpoint + "/_emulator/timings", method="POST",
