@@ -36,7 +36,8 @@ def run_playbook(emulator, library, playbook_text, tmp, name):
             "ANSIBLE_LOCALHOST_WARNING": "0",
             "ANSIBLE_INVENTORY_UNPARSED_WARNING": "0",
         })
-        extra = {"endpoint": emu.endpoint, "access_key": ACCESS_KEY, "secret_key": SECRET_KEY, "out_file": out_file}
+        extra = {"endpoint": emu.endpoint, "access_key": ACCESS_KEY, "secret_key": SECRET_KEY, "out_file": out_file,
+                 "flavor": name}
         cmd = ["/usr/bin/ansible-playbook", "-i", "localhost,", "-c", "local", path, "-e", json.dumps(extra)]
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=1200)
     sys.stdout.write(proc.stdout)
@@ -49,10 +50,25 @@ def run_playbook(emulator, library, playbook_text, tmp, name):
     return None
 
 
+def settled(state):
+    """The module waits for CIDR associations to settle; upstream may return them still moving."""
+    moving = {"associating": "associated", "disassociating": "disassociated"}
+    return dict(state, state=moving.get(state.get("state"), state.get("state")))
+
+
+def live(associations):
+    """Associations without the ones on their way out (ours waits until they are gone)."""
+    gone = ("disassociating", "disassociated")
+    return [a for a in associations
+            if a.get("cidr_block_state", a.get("ipv6_cidr_block_state", {})).get("state") not in gone]
+
+
 def shape(value):
-    """The value with volatile ids blanked and lists of dicts sorted, for comparison."""
+    """The value with volatile ids blanked, CIDR states settled and lists of dicts sorted."""
     if isinstance(value, dict):
-        return {k: ("<id>" if k in VOLATILE else shape(v)) for k, v in value.items()}
+        return {k: ("<id>" if k in VOLATILE else settled(v) if k.endswith("cidr_block_state")
+                    else shape(live(v)) if k.endswith("association_set") else shape(v))
+                for k, v in value.items()}
     if isinstance(value, list):
         items = [shape(v) for v in value]
         return sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
