@@ -55,8 +55,25 @@ def shape(value):
     return type(value).__name__
 
 
+def settled(conn):
+    """An accepted connection as it settles: upstream may answer while it is still provisioning;
+    this module answers when it is active. (Peering options, shown once active, are not compared.)"""
+    if (conn.get("status") or {}).get("code") != "provisioning":
+        return conn
+    return {**conn, "status": {**conn["status"], "code": "active"}}
+
+
+def settled_step(step):
+    conn = step.get("vpc_peering_connection")
+    return {**step, "vpc_peering_connection": settled(conn)} if conn else step
+
+
 def summary(step):
+    step = settled_step(step)
     conn = step.get("vpc_peering_connection") or {}
+    for side in ("accepter_vpc_info", "requester_vpc_info"):
+        if isinstance(conn.get(side), dict):
+            conn[side].pop("peering_options", None)
     return {"changed": step.get("changed"), "status": (conn.get("status") or {}).get("code"),
             "tags": conn.get("tags"), "msg": step.get("msg"), "shape": shape(step)}
 
