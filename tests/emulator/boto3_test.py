@@ -112,8 +112,8 @@ class Faults(unittest.TestCase):
             self.assertEqual(len(ec2.describe_availability_zones()["AvailabilityZones"]), 3)
 
 
-def signed_get(emu, query):
-    """Sends GET /?QUERY signed by botocore's SigV4 signer; returns (status, body)."""
+def signed_get(emu, query, extra_headers=None, with_headers=False):
+    """Sends GET /?QUERY signed by botocore's SigV4 signer; returns (status, body[, headers])."""
     import urllib.error
     import urllib.request
     from botocore.auth import SigV4Auth
@@ -121,14 +121,25 @@ def signed_get(emu, query):
     from botocore.credentials import Credentials
     request = AWSRequest(method="GET", url=emu.endpoint + "/?" + query)
     SigV4Auth(Credentials(harness.ACCESS_KEY, harness.SECRET_KEY), "ec2", "eu-west-1").add_auth(request)
+    headers = dict(request.headers, **(extra_headers or {}))
     try:
-        with urllib.request.urlopen(urllib.request.Request(request.url, headers=dict(request.headers))) as response:
-            return response.status, response.read().decode()
+        with urllib.request.urlopen(urllib.request.Request(request.url, headers=headers)) as response:
+            result = response.status, response.read().decode(), response.headers
     except urllib.error.HTTPError as e:
-        return e.code, e.read().decode()
+        result = e.code, e.read().decode(), e.headers
+    return result if with_headers else result[:2]
 
 
 class QueryString(unittest.TestCase):
+    def test_responses_are_sent_uncompressed_with_a_length(self):
+        with harness.Emulator(BINARY, "--seed-instances", "50", "--seed-regions", "eu-west-1") as emu:
+            status, body, headers = signed_get(emu, "Action=DescribeInstances&Version=2016-11-15",
+                                               {"Accept-Encoding": "gzip, deflate, br"}, with_headers=True)
+            self.assertEqual(status, 200, body)
+            self.assertIsNone(headers.get("Content-Encoding"))
+            self.assertEqual(int(headers["Content-Length"]), len(body.encode()))
+            self.assertEqual(body.count("<instanceId>"), 50)
+
     def test_signed_get_and_unknown_action(self):
         with harness.Emulator(BINARY) as emu:
             status, body = signed_get(emu, "Action=DescribeAvailabilityZones&Version=2016-11-15")

@@ -60,11 +60,26 @@ HttpCall to_call(const httplib::Request& req) {
   return call;
 }
 
+/// Sends `body` with a Content-Length and no Content-Encoding. cpp-httplib compresses a plain body
+/// whenever the client accepts gzip or br (at zlib's default level, or Brotli's slowest), which on
+/// loopback costs more than building the document; a sized content provider is sent as it is.
+void send_uncompressed(httplib::Response& res, std::string body, const std::string& content_type) {
+  auto shared = std::make_shared<std::string>(std::move(body));
+  if (shared->empty()) {
+    res.set_content("", content_type.c_str());
+    return;
+  }
+  res.set_content_provider(shared->size(), content_type.c_str(),
+                           [shared](size_t offset, size_t length, httplib::DataSink& sink) {
+                             return sink.write(shared->data() + offset, length);
+                           });
+}
+
 void send_reply(const httplib::Request& req, httplib::Response& res, HttpReply reply) {
   if (reply.delay.count() > 0) std::this_thread::sleep_for(reply.delay);
   res.status = reply.status;
   if (reply.fault == TransportFault::None) {
-    res.set_content(std::move(reply.body), reply.content_type.c_str());
+    send_uncompressed(res, std::move(reply.body), reply.content_type);
     return;
   }
   if (reply.fault == TransportFault::Reset) {

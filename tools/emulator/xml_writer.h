@@ -41,6 +41,8 @@ class XmlWriter {
   /// `<name/>` — EC2's empty list form.
   XmlWriter& empty(std::string_view name);
 
+  /// Makes room for `bytes` more output, so a large document is not copied while it grows.
+  void reserve(size_t bytes) { out_.reserve(out_.size() + bytes); }
   /// Number of elements still open.
   size_t depth() const { return stack_.size(); }
   /// Closes every open element and returns the document.
