@@ -146,5 +146,16 @@ TEST(ParseTest, MalformedFieldIsParseError) {
             std::string::npos);
 }
 
+TEST(ParseTest, RevokeIngressReadsReturn) {
+  auto doc = parse_xml_document(
+      "<RevokeSecurityGroupIngressResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
+      "<requestId>rev-1</requestId><return>true</return></RevokeSecurityGroupIngressResponse>");
+  ASSERT_TRUE(doc.ok());
+  auto revoked = parse_revoke_security_group_ingress(*doc.value());
+  ASSERT_TRUE(revoked.ok());
+  EXPECT_TRUE(revoked->return_value);
+  EXPECT_EQ(revoked->request_id, "rev-1");
+}
+
 }  // namespace
 }  // namespace ec2

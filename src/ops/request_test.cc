@@ -186,6 +186,22 @@ TEST(RequestTest, AuthorizeIngressFlattensPermissions) {
                    {"IpPermissions.2.Groups.1.GroupId", "sg-2"}}));
 }
 
+TEST(RequestTest, RevokeIngressUsesTheAuthorizeEncoding) {
+  IpPermission ssh;
+  ssh.ip_protocol = "tcp";
+  ssh.from_port = 22;
+  ssh.to_port = 22;
+  ssh.ip_ranges = std::vector<IpRange>{{"198.51.100.7/32", {}}};
+  RevokeSecurityGroupIngressRequest r;
+  r.group_id = "sg-1";
+  r.ip_permissions = {ssh};
+  r.dry_run = true;
+  EXPECT_EQ(to_params(r).items(),
+            (Items{{"GroupId", "sg-1"}, {"IpPermissions.1.IpProtocol", "tcp"},
+                   {"IpPermissions.1.FromPort", "22"}, {"IpPermissions.1.ToPort", "22"},
+                   {"IpPermissions.1.IpRanges.1.CidrIp", "198.51.100.7/32"}, {"DryRun", "true"}}));
+}
+
 TEST(RequestTest, Tags) {
   CreateTagsRequest create{{"i-1", "vpc-1"}, {{"Name", "web"}, {"Env", ""}}, false};
   EXPECT_EQ(to_params(create).items(),

@@ -32,6 +32,13 @@ struct Schema<AuthorizeSecurityGroupIngressResponse> {
             &AuthorizeSecurityGroupIngressResponse::security_group_rules));
 };
 
+template <>
+struct Schema<RevokeSecurityGroupIngressResponse> {
+  static constexpr auto fields = std::make_tuple(
+      field(nullptr, "requestId", &RevokeSecurityGroupIngressResponse::request_id),
+      field("Return", "return", &RevokeSecurityGroupIngressResponse::return_value));
+};
+
 }  // namespace model
 
 namespace {
@@ -67,6 +74,19 @@ void add_permission(QueryParams& params, const std::string& base, const IpPermis
     ops::set_optional(params, b + ".VpcPeeringConnectionId", g.vpc_peering_connection_id);
     ops::set_optional(params, b + ".Description", g.description);
   });
+}
+
+/// The group and its `IpPermissions.N.*`, shared by Authorize- and RevokeSecurityGroupIngress.
+QueryParams rule_change_params(const std::optional<std::string>& group_id,
+                               const std::optional<std::string>& group_name,
+                               const std::vector<IpPermission>& permissions) {
+  QueryParams params;
+  ops::set_optional(params, "GroupId", group_id);
+  ops::set_optional(params, "GroupName", group_name);
+  for (size_t i = 0; i < permissions.size(); ++i) {
+    add_permission(params, "IpPermissions." + std::to_string(i + 1), permissions[i]);
+  }
+  return params;
 }
 
 }  // namespace
@@ -145,12 +165,7 @@ Result<DescribeSecurityGroupsResponse> describe_security_groups_all(
 }
 
 QueryParams to_params(const AuthorizeSecurityGroupIngressRequest& request) {
-  QueryParams params;
-  ops::set_optional(params, "GroupId", request.group_id);
-  ops::set_optional(params, "GroupName", request.group_name);
-  for (size_t i = 0; i < request.ip_permissions.size(); ++i) {
-    add_permission(params, "IpPermissions." + std::to_string(i + 1), request.ip_permissions[i]);
-  }
+  QueryParams params = rule_change_params(request.group_id, request.group_name, request.ip_permissions);
   ops::add_tag_specifications(params, request.tag_specifications);
   ops::add_dry_run(params, request.dry_run);
   return params;
@@ -169,6 +184,23 @@ Result<AuthorizeSecurityGroupIngressResponse> authorize_security_group_ingress(
     const Client& client, const AuthorizeSecurityGroupIngressRequest& request) {
   return ops::invoke(client, "AuthorizeSecurityGroupIngress", to_params(request),
                      "authorize security group ingress", &parse_authorize_security_group_ingress);
+}
+
+QueryParams to_params(const RevokeSecurityGroupIngressRequest& request) {
+  QueryParams params = rule_change_params(request.group_id, request.group_name, request.ip_permissions);
+  ops::add_dry_run(params, request.dry_run);
+  return params;
+}
+
+Result<RevokeSecurityGroupIngressResponse> parse_revoke_security_group_ingress(
+    const pugi::xml_document& doc) {
+  return ops::parse_response<RevokeSecurityGroupIngressResponse>(doc);
+}
+
+Result<RevokeSecurityGroupIngressResponse> revoke_security_group_ingress(
+    const Client& client, const RevokeSecurityGroupIngressRequest& request) {
+  return ops::invoke(client, "RevokeSecurityGroupIngress", to_params(request),
+                     "revoke security group ingress", &parse_revoke_security_group_ingress);
 }
 
 }  // namespace ec2

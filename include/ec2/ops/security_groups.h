@@ -97,4 +97,25 @@ nlohmann::json to_json(const AuthorizeSecurityGroupIngressResponse& response);
 Result<AuthorizeSecurityGroupIngressResponse> authorize_security_group_ingress(
     const Client& client, const AuthorizeSecurityGroupIngressRequest& request);
 
+/// RevokeSecurityGroupIngress input: the rules to remove, given exactly as they were authorized
+/// (same `IpPermissions.N` encoding as AuthorizeSecurityGroupIngress).
+struct RevokeSecurityGroupIngressRequest {
+  std::optional<std::string> group_id;       ///< GroupId
+  std::optional<std::string> group_name;     ///< GroupName (default VPC only)
+  std::vector<IpPermission> ip_permissions;  ///< IpPermissions.N
+  bool dry_run = false;                      ///< DryRun
+};
+
+struct RevokeSecurityGroupIngressResponse {
+  std::string request_id;
+  bool return_value = false;  ///< Return
+};
+
+QueryParams to_params(const RevokeSecurityGroupIngressRequest& request);
+Result<RevokeSecurityGroupIngressResponse> parse_revoke_security_group_ingress(
+    const pugi::xml_document& doc);
+Result<RevokeSecurityGroupIngressResponse> revoke_security_group_ingress(
+    const Client& client, const RevokeSecurityGroupIngressRequest& request);
+
+
 }  // namespace ec2
