@@ -31,4 +31,8 @@ EC2_MODEL_DEFINE_IO(Instance)
 EC2_MODEL_DEFINE_IO(Reservation)
 EC2_MODEL_DEFINE_IO(InstanceStateChange)
 
+nlohmann::ordered_json to_ordered_json(const Instance& value) {
+  return model::json_value<nlohmann::ordered_json>(value);
+}
+
 }  // namespace ec2

@@ -64,6 +64,23 @@ TEST(InstanceTest, JsonIsExactlyWhatBoto3Returns) {
   EXPECT_EQ(actual, expected["Reservations"]) << json::diff(actual, expected["Reservations"]);
 }
 
+TEST(InstanceTest, OrderedJsonHasBoto3sKeyOrder) {
+  auto reservations = load_reservations("describe_instances.xml");
+  auto expected = testing::botocore_parse<nlohmann::ordered_json>("DescribeInstances", "describe_instances.xml");
+  ASSERT_TRUE(expected.is_object()) << "botocore could not parse the fixture";
+  size_t checked = 0;
+  for (size_t r = 0; r < reservations.size(); ++r) {
+    const auto& instances = *reservations[r].instances;
+    for (size_t i = 0; i < instances.size(); ++i) {
+      // dump() keeps each object's key order, so equal text means equal content and order.
+      EXPECT_EQ(to_ordered_json(instances[i]).dump(), expected["Reservations"][r]["Instances"][i].dump());
+      EXPECT_EQ(json::parse(to_ordered_json(instances[i]).dump()), to_json(instances[i]));
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 1u);
+}
+
 TEST(InstanceTest, TypedFields) {
   auto reservations = load_reservations("describe_instances.xml");
   ASSERT_EQ(reservations.size(), 2u);

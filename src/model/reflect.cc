@@ -87,8 +87,4 @@ bool read(pugi::xml_node node, Tag& out, Error&) {
   return true;
 }
 
-nlohmann::json json_value(const Tag& value) {
-  return nlohmann::json{{"Key", value.key}, {"Value", value.value}};
-}
-
 }  // namespace ec2::model

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -67,17 +68,24 @@ bool read(pugi::xml_node node, std::vector<T>& out, Error& error);
 template <class T>
 bool read(pugi::xml_node node, std::optional<T>& out, Error& error);
 
-// Renderers: the JSON boto3 would give for a value.
-inline nlohmann::json json_value(const std::string& value) { return value; }
-inline nlohmann::json json_value(int value) { return value; }
-inline nlohmann::json json_value(int64_t value) { return value; }
-inline nlohmann::json json_value(bool value) { return value; }
-inline nlohmann::json json_value(Timestamp value) { return format_timestamp(value); }
-nlohmann::json json_value(const Tag& value);
-template <Described T>
-nlohmann::json json_value(const T& value);
-template <class T>
-nlohmann::json json_value(const std::vector<T>& values);
+// Renderers: the JSON boto3 would give for a value. `J` is nlohmann::json (keys sorted) or
+// nlohmann::ordered_json (keys in the Schema's order, which is botocore's member order).
+template <class J = nlohmann::json>
+J json_value(const std::string& value) { return J(value); }
+template <class J = nlohmann::json>
+J json_value(int value) { return J(value); }
+template <class J = nlohmann::json>
+J json_value(int64_t value) { return J(value); }
+template <class J = nlohmann::json>
+J json_value(bool value) { return J(value); }
+template <class J = nlohmann::json>
+J json_value(Timestamp value) { return J(format_timestamp(value)); }
+template <class J = nlohmann::json>
+J json_value(const Tag& value) { return J{{"Key", value.key}, {"Value", value.value}}; }
+template <class J = nlohmann::json, Described T>
+J json_value(const T& value);
+template <class J = nlohmann::json, class T>
+J json_value(const std::vector<T>& values);
 
 /// Reads field I of T from `node`.
 template <class T, std::size_t I>
@@ -145,31 +153,36 @@ Status read_status(pugi::xml_node node, T& out) {
   return {};
 }
 
-template <class M>
-void put(nlohmann::json& object, const char* name, const M& value) {
-  if (name != nullptr) object[name] = json_value(value);
+/// Adds a member a Schema names once: an ordered object appends it without searching.
+template <class J>
+void add_member(J& object, const char* name, J value) {
+  if constexpr (std::is_same_v<J, nlohmann::ordered_json>) {
+    object.template get_ref<typename J::object_t&>().emplace_back(name, std::move(value));
+  } else {
+    object[name] = std::move(value);
+  }
 }
-
-template <class M>
-void put(nlohmann::json& object, const char* name, const std::optional<M>& value) {
-  if (name != nullptr && value) object[name] = json_value(*value);
+template <class J, class M>
+void put(J& object, const char* name, const M& value) {
+  if (name != nullptr) add_member(object, name, json_value<J>(value));
 }
-
-template <Described T>
-nlohmann::json json_value(const T& value) {
-  nlohmann::json object = nlohmann::json::object();
+template <class J, class M>
+void put(J& object, const char* name, const std::optional<M>& value) {
+  if (name != nullptr && value) add_member(object, name, json_value<J>(*value));
+}
+template <class J, Described T>
+J json_value(const T& value) {
+  J object = J::object();
   std::apply([&](const auto&... f) { (put(object, f.json, value.*(f.member)), ...); },
              Schema<T>::fields);
   return object;
 }
-
-template <class T>
-nlohmann::json json_value(const std::vector<T>& values) {
-  nlohmann::json array = nlohmann::json::array();
-  for (const T& value : values) array.push_back(json_value(value));
+template <class J, class T>
+J json_value(const std::vector<T>& values) {
+  J array = J::array();
+  for (const T& value : values) array.push_back(json_value<J>(value));
   return array;
 }
-
 }  // namespace ec2::model
 
 /// Defines the public `from_xml` and `to_json` of a described model type (inside namespace ec2).

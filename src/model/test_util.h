@@ -26,7 +26,8 @@ inline std::string read_fixture(const std::string& name) {
 
 /// What boto3 returns for `operation` given the fixture as response body (ResponseMetadata
 /// removed, timestamps as isoformat strings). Null JSON when botocore could not be run.
-inline nlohmann::json botocore_parse(const std::string& operation, const std::string& fixture) {
+template <class Json = nlohmann::json>
+Json botocore_parse(const std::string& operation, const std::string& fixture) {
   std::string command = "/usr/bin/python3 " + fixture_path("botocore_parse.py") + " " +
                         operation + " " + fixture_path(fixture);
   FILE* pipe = popen(command.c_str(), "r");
@@ -36,7 +37,7 @@ inline nlohmann::json botocore_parse(const std::string& operation, const std::st
   size_t n;
   while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
   if (pclose(pipe) != 0) return nullptr;
-  return nlohmann::json::parse(output, nullptr, false);
+  return Json::parse(output, nullptr, false);
 }
 
 /// The member names of EC2 shape `shape` in botocore's service-2.json, with their shape names.

@@ -318,6 +318,8 @@ nlohmann::json to_json(const EnclaveOptions& value);
 nlohmann::json to_json(const PrivateDnsNameOptionsResponse& value);
 nlohmann::json to_json(const InstanceMaintenanceOptions& value);
 nlohmann::json to_json(const Instance& value);
+/// The same members as `to_json`, in botocore's member order (the key order of boto3's dict).
+nlohmann::ordered_json to_ordered_json(const Instance& value);
 nlohmann::json to_json(const Reservation& value);
 nlohmann::json to_json(const InstanceStateChange& value);
 
