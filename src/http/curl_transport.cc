@@ -216,7 +216,7 @@ void CurlTransport::configure(CURL* easy, Transfer& transfer) {
                      static_cast<curl_off_t>(request.body.size()));
     curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.data());
   }
-  trace(http::format_request(request));
+  if (options_.trace) trace(http::format_request(request));
 }
 
 Result<HttpResponse> CurlTransport::finish(CURL* easy, CURLcode code, Transfer& transfer) {
@@ -228,7 +228,7 @@ Result<HttpResponse> CurlTransport::finish(CURL* easy, CURLcode code, Transfer& 
   long status = 0;
   curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   transfer.response.status = static_cast<int>(status);
-  trace(http::format_response(transfer.response));
+  if (options_.trace) trace(http::format_response(transfer.response));
   return std::move(transfer.response);
 }
 
