@@ -1,7 +1,10 @@
 // The whole lifecycle: every command from every starting state of the key's instance.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "ec2/ops/instances.h"
+#include "ec2/ops/security_groups.h"
 #include "fixture.h"
 
 namespace ec2::test {
@@ -206,6 +209,32 @@ TEST_F(Ec2Test, ExplicitSshCidrIsUsed) {
   auto group = security_group(ec2_.aws(), key_);
   ASSERT_TRUE(group && group->ip_permissions && !group->ip_permissions->empty());
   EXPECT_EQ((*group->ip_permissions)[0].ip_ranges->at(0).cidr_ip, "0.0.0.0/0");
+}
+
+TEST_F(Ec2Test, SshFollowsTheCallersAddressAndKeepsOtherRules) {
+  ASSERT_EQ(ec2({"--ssh-cidr", "198.51.100.7/32"}).exit_code, 0);
+  auto group = security_group(ec2_.aws(), key_);
+  ASSERT_TRUE(group && group->group_id);
+  AuthorizeSecurityGroupIngressRequest own;
+  own.group_id = group->group_id;
+  IpPermission https;
+  https.ip_protocol = "tcp";
+  https.from_port = 443;
+  https.to_port = 443;
+  https.ip_ranges = std::vector<IpRange>{{"203.0.113.0/24", std::string("added by hand")}};
+  own.ip_permissions = {https};
+  ASSERT_TRUE(authorize_security_group_ingress(ec2_.aws(), own));
+  // The caller's address is now 127.0.0.1 (from the emulator's check-IP service).
+  auto r = ec2({});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("no longer allows SSH from 198.51.100.7/32"), std::string::npos) << r.err;
+  group = security_group(ec2_.aws(), key_);
+  ASSERT_TRUE(group);
+  std::vector<std::string> cidrs;
+  for (auto& perm : group->ip_permissions.value_or(std::vector<IpPermission>{}))
+    for (auto& range : perm.ip_ranges.value_or(std::vector<IpRange>{})) cidrs.push_back(*range.cidr_ip);
+  std::sort(cidrs.begin(), cidrs.end());
+  EXPECT_EQ(cidrs, (std::vector<std::string>{"127.0.0.1/32", "203.0.113.0/24"}));
 }
 
 }  // namespace

@@ -85,6 +85,14 @@ CommandResult dry_run_ensure(Session& s, std::FILE* out) {
   return kExitOk;
 }
 
+/// The key's security group, letting SSH in from the caller's current address (or --ssh-cidr) and
+/// no longer from the addresses `ec2` allowed before.
+Result<std::string> ssh_group(Session& s) {
+  auto cidr = ssh_cidr(s);
+  if (!cidr) return cidr.error();
+  return ensure_security_group(s, *cidr);
+}
+
 /// Starts a stopped (or stopping) instance with a current SSH rule, and returns it.
 Result<Instance> start_existing(Session& s, const Instance& instance) {
   std::string id = instance.instance_id.value_or("");
@@ -92,9 +100,7 @@ Result<Instance> start_existing(Session& s, const Instance& instance) {
     auto stopped = wait_for(s, id, Target::Stopped);
     if (!stopped) return stopped.error();
   }
-  auto cidr = ssh_cidr(s);
-  if (!cidr) return cidr.error();
-  auto group = ensure_security_group(s, *cidr);
+  auto group = ssh_group(s);
   if (!group) return group.error();
   EC2_TRY(start_instance(s, id));
   s.progress().note(fmt::format("Starting instance {}.", id));
@@ -116,9 +122,7 @@ Status preflight_launch(Session& s, const Image& image) {
 
 /// Creates the security group and instance for the key.
 Result<Instance> create_new(Session& s, const KeyMaterial& key, const Image& image) {
-  auto cidr = ssh_cidr(s);
-  if (!cidr) return cidr.error();
-  auto group = ensure_security_group(s, *cidr);
+  auto group = ssh_group(s);
   if (!group) return group.error();
   auto instance = launch_instance(s, key, image, *group);
   if (!instance) return instance.error();
@@ -153,6 +157,9 @@ Result<Instance> bring_up(Session& s) {
   } else if (state == "stopped" || state == "stopping") {
     instance = start_existing(s, *owned->current);
   } else {
+    // A pending or running instance is left alone; only its SSH rule follows the caller's address.
+    auto group = ssh_group(s);
+    if (!group) return group.error();
     instance = *owned->current;
   }
   if (!instance || s.options().no_wait) return instance;

@@ -181,6 +181,9 @@ Result<std::optional<SecurityGroup>> find_security_group(Session& s) {
   return std::optional<SecurityGroup>();
 }
 
+/// Description of the SSH rules the tool authorizes; it marks them as the tool's to revoke.
+static constexpr const char* kSshRuleDescription = "ssh from ec2 user";
+
 /// True when `group` already lets TCP 22 in from `cidr`.
 static bool allows_ssh_from(const SecurityGroup& group, const std::string& cidr) {
   for (const auto& perm : group.ip_permissions.value_or(std::vector<IpPermission>{})) {
@@ -192,6 +195,46 @@ static bool allows_ssh_from(const SecurityGroup& group, const std::string& cidr)
       if (range.cidr_ip == cidr) return true;
   }
   return false;
+}
+
+/// TCP 22 from `ranges`.
+static IpPermission ssh_permission(std::vector<IpRange> ranges) {
+  IpPermission perm;
+  perm.ip_protocol = "tcp";
+  perm.from_port = 22;
+  perm.to_port = 22;
+  perm.ip_ranges = std::move(ranges);
+  return perm;
+}
+
+/// The tool's own TCP 22 rules for other sources than `cidr` (an address the caller had before).
+static std::vector<std::string> stale_ssh_sources(const SecurityGroup& group, const std::string& cidr) {
+  std::vector<std::string> stale;
+  for (const auto& perm : group.ip_permissions.value_or(std::vector<IpPermission>{})) {
+    if (perm.ip_protocol != "tcp" || perm.from_port != 22 || perm.to_port != 22) continue;
+    for (const auto& range : perm.ip_ranges.value_or(std::vector<IpRange>{})) {
+      if (range.description == kSshRuleDescription && range.cidr_ip && *range.cidr_ip != cidr)
+        stale.push_back(*range.cidr_ip);
+    }
+  }
+  return stale;
+}
+
+/// Revokes the rules `stale_ssh_sources` found, so SSH stays open to the current address only.
+static Status revoke_stale_ssh(Session& s, const std::string& id, const std::vector<std::string>& sources) {
+  if (sources.empty()) return {};
+  RevokeSecurityGroupIngressRequest request;
+  request.group_id = id;
+  std::vector<IpRange> ranges;
+  for (const std::string& source : sources) ranges.push_back({source, std::nullopt});
+  request.ip_permissions = {ssh_permission(std::move(ranges))};
+  auto revoked = s.retrying("revoke old SSH ingress", [&] {
+    return revoke_security_group_ingress(s.client(), request);
+  });
+  if (!revoked && revoked.error().code != "InvalidPermission.NotFound") return revoked.error();
+  s.progress().note(fmt::format("Security group {} no longer allows SSH from {}.", id,
+                                fmt::join(sources, ", ")));
+  return {};
 }
 
 /// Creates the group; a Duplicate (earlier attempt or concurrent run) means it exists.
@@ -227,9 +270,14 @@ Result<std::string> ensure_security_group(Session& s, const std::string& cidr) {
   auto group = find_security_group(s);
   if (!group) return group.error();
   std::string id;
+  std::vector<std::string> stale;
   if (*group) {
     id = (*group)->group_id.value_or("");
-    if (allows_ssh_from(**group, cidr)) return id;
+    stale = stale_ssh_sources(**group, cidr);
+    if (allows_ssh_from(**group, cidr)) {
+      EC2_TRY(revoke_stale_ssh(s, id, stale));
+      return id;
+    }
   } else {
     auto created = create_group(s);
     if (!created) return created.error();
@@ -237,17 +285,13 @@ Result<std::string> ensure_security_group(Session& s, const std::string& cidr) {
   }
   AuthorizeSecurityGroupIngressRequest request;
   request.group_id = id;
-  IpPermission perm;
-  perm.ip_protocol = "tcp";
-  perm.from_port = 22;
-  perm.to_port = 22;
-  perm.ip_ranges = std::vector<IpRange>{{cidr, std::string("ssh from ec2 user")}};
-  request.ip_permissions = {perm};
+  request.ip_permissions = {ssh_permission({{cidr, std::string(kSshRuleDescription)}})};
   auto authorized = s.retrying("authorize SSH ingress", [&] {
     return authorize_security_group_ingress(s.client(), request);
   }, {"InvalidGroup.NotFound"});
   if (!authorized && authorized.error().code != "InvalidPermission.Duplicate") return authorized.error();
   s.progress().note(fmt::format("Security group {} allows SSH from {}.", id, cidr));
+  EC2_TRY(revoke_stale_ssh(s, id, stale));
   return id;
 }
 
