@@ -57,9 +57,6 @@ nlohmann::json vpc_result(const Vpc& vpc, bool classic_link);
 /// A short view of a VPC for `diff` (cidr blocks, IPv6, tags, tenancy).
 nlohmann::json diff_view(const Vpc& vpc);
 
-/// camel_dict_to_snake_dict's name conversion ("CidrBlockAssociationSet" → "cidr_block_association_set").
-std::string camel_to_snake(const std::string& name);
-
 /// IPv4 CIDRs with host bits cleared (warning about each one that had some).
 std::vector<std::string> network_cidrs(Module& module, const std::vector<std::string>& cidrs);
 

@@ -3,6 +3,7 @@
 
 #include <regex>
 
+#include "ec2/model/snake_case.h"
 #include "ec2_vpc_net.h"
 
 namespace ec2::ansible::vpc_net {
@@ -12,68 +13,25 @@ using nlohmann::json;
 ModuleSpec spec() {
   ModuleSpec s;
   s.name = "ec2_vpc_net";
-  auto add = [&](std::string name, ArgType type, json default_value = nullptr, std::vector<std::string> choices = {},
-                 std::vector<std::string> aliases = {}) {
-    ArgSpec arg;
-    arg.name = std::move(name);
-    arg.type = type;
-    arg.default_value = std::move(default_value);
-    arg.choices = std::move(choices);
-    arg.aliases = std::move(aliases);
-    s.args.push_back(std::move(arg));
-  };
-  add("name", ArgType::Str);
-  add("vpc_id", ArgType::Str);
-  add("cidr_block", ArgType::List);
-  add("ipv6_cidr", ArgType::Bool);
-  add("tenancy", ArgType::Str, "default", {"default", "dedicated"});
-  add("dns_support", ArgType::Bool);
-  add("dns_hostnames", ArgType::Bool);
-  add("tags", ArgType::Dict, nullptr, {}, {"resource_tags"});
-  add("purge_tags", ArgType::Bool, true);
-  add("state", ArgType::Str, "present", {"present", "absent"});
-  add("multi_ok", ArgType::Bool, false);
-  add("purge_cidrs", ArgType::Bool, false);
+  s.add("name", ArgType::Str);
+  s.add("vpc_id", ArgType::Str);
+  s.add("cidr_block", ArgType::List);
+  s.add("ipv6_cidr", ArgType::Bool);
+  s.add("tenancy", ArgType::Str, "default", {"default", "dedicated"});
+  s.add("dns_support", ArgType::Bool);
+  s.add("dns_hostnames", ArgType::Bool);
+  s.add("tags", ArgType::Dict, nullptr, {}, {"resource_tags"});
+  s.add("purge_tags", ArgType::Bool, true);
+  s.add("state", ArgType::Str, "present", {"present", "absent"});
+  s.add("multi_ok", ArgType::Bool, false);
+  s.add("purge_cidrs", ArgType::Bool, false);
   for (auto& arg : aws_common_args()) s.args.push_back(std::move(arg));
   s.required_one_of = {{"vpc_id", "name"}, {"vpc_id", "cidr_block"}};
   return s;
 }
 
-std::string camel_to_snake(const std::string& name) {
-  static const std::regex plural("[A-Z]{3,}s$");
-  static const std::regex first_cap("(.)([A-Z][a-z]+)");
-  static const std::regex all_cap("([a-z0-9])([A-Z]+)");
-  std::string s1 = name;
-  std::smatch m;
-  if (std::regex_search(s1, m, plural)) {
-    std::string tail = m.str();
-    for (auto& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    s1 = s1.substr(0, m.position()) + (m.position() > 0 ? "_" : "") + tail;
-  }
-  std::string s2 = std::regex_replace(s1, first_cap, "$1_$2");
-  std::string s3 = std::regex_replace(s2, all_cap, "$1_$2");
-  for (auto& c : s3) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s3;
-}
-
-namespace {
-
-json snake_keys(const json& value) {
-  if (value.is_array()) {
-    json out = json::array();
-    for (const auto& item : value) out.push_back(snake_keys(item));
-    return out;
-  }
-  if (!value.is_object()) return value;
-  json out = json::object();
-  for (const auto& [key, item] : value.items()) out[camel_to_snake(key)] = snake_keys(item);
-  return out;
-}
-
-}  // namespace
-
 json vpc_result(const Vpc& vpc, bool classic_link) {
-  json out = snake_keys(to_json(vpc));
+  json out = snake_case_keys(to_json(vpc));
   vpc::TagMap tags = vpc::to_tag_map(vpc.tags.value_or(Tags{}));
   out["tags"] = vpc::to_json(tags);
   out["name"] = tags.count("Name") ? json(tags["Name"]) : json(nullptr);

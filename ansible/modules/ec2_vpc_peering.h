@@ -80,12 +80,4 @@ bool is_live(std::string_view status);
 /// The `vpc_peering_connection` result: the boto3 shape snake_cased, `tags` as a dict (always).
 nlohmann::json connection_result(const VpcPeeringConnection& connection);
 
-/// Ansible's camel_dict_to_snake_dict applied to every key of `value` (recursively).
-nlohmann::json snake_case_keys(const nlohmann::json& value);
-
-/// Ansible's `_camel_to_snake` (not reversible): "VpcPeeringConnectionId" →
-/// "vpc_peering_connection_id", "Ipv6CidrBlockSet" → "ipv6_cidr_block_set", "TargetGroupARNs" →
-/// "target_group_arns".
-std::string camel_to_snake(std::string_view name);
-
 }  // namespace ec2::ansible::vpc_peering

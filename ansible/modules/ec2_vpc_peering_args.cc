@@ -10,26 +10,16 @@ using nlohmann::json;
 ModuleSpec spec() {
   ModuleSpec s;
   s.name = "ec2_vpc_peering";
-  auto add = [&](std::string name, ArgType type, json default_value = nullptr,
-                 std::vector<std::string> choices = {}, std::vector<std::string> aliases = {}) {
-    ArgSpec arg;
-    arg.name = std::move(name);
-    arg.type = type;
-    arg.default_value = std::move(default_value);
-    arg.choices = std::move(choices);
-    arg.aliases = std::move(aliases);
-    s.args.push_back(std::move(arg));
-  };
-  add("vpc_id", ArgType::Str);
-  add("peer_vpc_id", ArgType::Str);
-  add("peer_region", ArgType::Str);
-  add("peering_id", ArgType::Str);
-  add("peer_owner_id", ArgType::Str);
-  add("tags", ArgType::Dict, nullptr, {}, {"resource_tags"});
-  add("purge_tags", ArgType::Bool, true);
-  add("state", ArgType::Str, "present", {"present", "absent", "accept", "reject"});
-  add("wait", ArgType::Bool, false);
-  add("wait_timeout", ArgType::Int, 600);
+  s.add("vpc_id", ArgType::Str);
+  s.add("peer_vpc_id", ArgType::Str);
+  s.add("peer_region", ArgType::Str);
+  s.add("peering_id", ArgType::Str);
+  s.add("peer_owner_id", ArgType::Str);
+  s.add("tags", ArgType::Dict, nullptr, {}, {"resource_tags"});
+  s.add("purge_tags", ArgType::Bool, true);
+  s.add("state", ArgType::Str, "present", {"present", "absent", "accept", "reject"});
+  s.add("wait", ArgType::Bool, false);
+  s.add("wait_timeout", ArgType::Int, 600);
   for (auto& arg : aws_common_args()) s.args.push_back(std::move(arg));
   s.required_if = {
       {"state", "present", {"vpc_id", "peer_vpc_id"}, false},

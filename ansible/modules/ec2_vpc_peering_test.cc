@@ -274,16 +274,6 @@ TEST(VpcPeeringArgs, DefaultsAliasAndTagValues) {
   EXPECT_FALSE(read_args(*bad));
 }
 
-TEST(VpcPeeringResult, SnakeCaseLikeAnsible) {
-  EXPECT_EQ(camel_to_snake("VpcPeeringConnectionId"), "vpc_peering_connection_id");
-  EXPECT_EQ(camel_to_snake("Ipv6CidrBlockSet"), "ipv6_cidr_block_set");
-  EXPECT_EQ(camel_to_snake("AllowEgressFromLocalClassicLinkToRemoteVpc"),
-            "allow_egress_from_local_classic_link_to_remote_vpc");
-  EXPECT_EQ(camel_to_snake("TargetGroupARNs"), "target_group_arns");
-  EXPECT_EQ(camel_to_snake("ARNs"), "arns");
-  EXPECT_EQ(camel_to_snake("HTTPEndpoint"), "http_endpoint");
-}
-
 TEST(VpcPeeringResult, ConnectionResultHasTagsDict) {
   VpcPeeringConnection c;
   c.vpc_peering_connection_id = "pcx-1";

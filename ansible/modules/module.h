@@ -51,6 +51,10 @@ struct ModuleSpec {
   std::vector<std::vector<std::string>> required_together;
   std::vector<RequiredIf> required_if;
   bool supports_check_mode = true;
+
+  /// Appends an option (a module's spec() lists its options with this, one line each).
+  ModuleSpec& add(std::string name, ArgType type, nlohmann::json default_value = nullptr,
+                  std::vector<std::string> choices = {}, std::vector<std::string> aliases = {});
 };
 
 /// The AWS connection options every AWS module takes (region, profile, endpoint_url, access_key,

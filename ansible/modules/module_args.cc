@@ -264,6 +264,18 @@ Status convert_all(const ModuleSpec& spec, json& params) {
 
 }  // namespace
 
+ModuleSpec& ModuleSpec::add(std::string name, ArgType type, json default_value, std::vector<std::string> choices,
+                            std::vector<std::string> aliases) {
+  ArgSpec arg;
+  arg.name = std::move(name);
+  arg.type = type;
+  arg.default_value = std::move(default_value);
+  arg.choices = std::move(choices);
+  arg.aliases = std::move(aliases);
+  args.push_back(std::move(arg));
+  return *this;
+}
+
 Result<Module> validate_arguments(const ModuleSpec& spec, const json& raw) {
   if (!raw.is_object()) return arg_error("module arguments must be a JSON object");
   std::vector<std::string> warnings;
