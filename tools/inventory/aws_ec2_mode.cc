@@ -60,9 +60,7 @@ Result<std::string> fetch_and_build(const aws_ec2::AwsEc2Config& config, Instanc
     if (!records) return records.error();
     excluded = std::move(*records);
   }
-  auto inventory = aws_ec2::build_inventory(config, *included, excluded);
-  if (!inventory) return inventory.error();
-  return aws_ec2::format_inventory_json(*inventory);
+  return aws_ec2::build_inventory_text(config, *included, excluded);
 }
 
 std::string read_text(const std::string& path) {

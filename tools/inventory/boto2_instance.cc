@@ -187,8 +187,7 @@ void parsed_attributes(const json& in, Boto2Instance& out) {
 }
 
 /// State, placement, tags, groups and block devices.
-void special_attributes(const InstanceRecord& record, Boto2Instance& out) {
-  const json& in = record.instance;
+void special_attributes(const InstanceRecord& record, const json& in, Boto2Instance& out) {
   out.region = record.region;
   if (auto state = in.find("State"); state != in.end() && state->is_object()) {
     out.state = optional_text(*state, "Name");
@@ -284,11 +283,12 @@ std::string Boto2Instance::text(const std::string& name) const {
 
 Boto2Instance to_boto2(const InstanceRecord& record) {
   Boto2Instance out;
-  if (record.instance.is_object()) {
-    init_attributes(record.instance, out);
-    parsed_attributes(record.instance, out);
+  json instance = instance_json(record);
+  if (instance.is_object()) {
+    init_attributes(instance, out);
+    parsed_attributes(instance, out);
   }
-  special_attributes(record, out);
+  special_attributes(record, instance, out);
   return out;
 }
 

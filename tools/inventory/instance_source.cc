@@ -34,7 +34,7 @@ void append_page(const std::string& region, const DescribeInstancesResponse& pag
     for (const Instance& instance : *reservation.instances) {
       InstanceRecord record;
       record.region = region;
-      record.instance = to_json(instance);
+      record.typed = std::make_shared<const Instance>(instance);
       record.owner_id = reservation.owner_id.value_or("");
       record.requester_id = reservation.requester_id.value_or("");
       record.reservation_id = reservation.reservation_id.value_or("");
@@ -129,11 +129,7 @@ Result<std::vector<InstanceRecord>> Ec2Source::fetch(const FetchRequest& request
   for (size_t i = 0; i < jobs.size(); ++i) {
     if (skipped_regions.count(jobs[i].region_index)) continue;
     for (InstanceRecord& record : outputs[i].records) {
-      auto id = record.instance.find("InstanceId");
-      std::string key = record.region + "/" + (id != record.instance.end() && id->is_string()
-                                                   ? id->get<std::string>()
-                                                   : std::string());
-      if (seen.insert(std::move(key)).second) records.push_back(std::move(record));
+      if (seen.insert(record.region + "/" + instance_id(record)).second) records.push_back(std::move(record));
     }
     outputs[i].records.clear();
   }

@@ -1,4 +1,4 @@
-// Host variables: camel_dict_to_snake_dict, tags, placement.region, timestamps, prefix/suffix.
+// Host variables: snake-cased keys, tags, placement.region, timestamps, prefix/suffix.
 
 #include <gtest/gtest.h>
 
@@ -6,17 +6,6 @@
 
 namespace ec2::inventory::aws_ec2 {
 namespace {
-
-TEST(HostvarsTest, CamelToSnakeLikeAnsible) {
-  EXPECT_EQ(camel_to_snake("InstanceId"), "instance_id");
-  EXPECT_EQ(camel_to_snake("AmiLaunchIndex"), "ami_launch_index");
-  EXPECT_EQ(camel_to_snake("TargetGroupARNs"), "target_group_arns");
-  EXPECT_EQ(camel_to_snake("HTTPEndpoint"), "http_endpoint");
-  EXPECT_EQ(camel_to_snake("HttpPutResponseHopLimit"), "http_put_response_hop_limit");
-  EXPECT_EQ(camel_to_snake("EnableResourceNameDnsAAAARecord"), "enable_resource_name_dns_aaaa_record");
-  EXPECT_EQ(camel_to_snake("Ipv6Addresses"), "ipv6_addresses");
-  EXPECT_EQ(camel_to_snake("AaBbCc"), "aa_bb_cc");
-}
 
 TEST(HostvarsTest, InstanceBecomesSnakeCasedHostvars) {
   InstanceRecord record{"eu-west-1",

@@ -90,6 +90,11 @@ Result<AwsEc2Config> parse_aws_ec2_config(const std::string& path, const std::st
 Result<nlohmann::json> build_inventory(const AwsEc2Config& config,
                                        const std::vector<InstanceRecord>& included,
                                        const std::vector<InstanceRecord>& excluded = {});
+/// The same document as the text `ansible-inventory --list` prints (what `format_inventory_json`
+/// gives for it), written without building the sorted document first.
+Result<std::string> build_inventory_text(const AwsEc2Config& config,
+                                         const std::vector<InstanceRecord>& included,
+                                         const std::vector<InstanceRecord>& excluded = {});
 
 /// The text `ansible-inventory --list` prints for `inventory`: keys sorted, 4-space indent, UTF-8
 /// kept as is, newline at the end.

@@ -1,50 +1,13 @@
 #include "hostvars.h"
 
-#include <mutex>
 #include <regex>
-#include <unordered_map>
 
+#include "ec2/model/snake_case.h"
 #include "instance_shapes.h"
 #include "unicode_tables.h"
 
 namespace ec2::inventory::aws_ec2 {
 namespace {
-
-std::string snake_uncached(const std::string& name) {
-  // Pluralised abbreviations such as TargetGroupARNs: the run of capitals before the final "s".
-  static const std::regex plural("[A-Z]{3,}s$");
-  static const std::regex first_cap("(.)([A-Z][a-z]+)");
-  static const std::regex all_cap("([a-z0-9])([A-Z]+)");
-  std::string s1;
-  std::smatch m;
-  if (std::regex_search(name, m, plural)) {
-    std::string run = m.str(0);
-    for (char& c : run) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    s1 = m.prefix().str() + "_" + run;
-  } else {
-    s1 = name;
-  }
-  if (s1.starts_with('_') && !name.starts_with('_')) s1.erase(0, 1);
-  std::string s2 = std::regex_replace(s1, first_cap, "$1_$2");
-  std::string s3 = std::regex_replace(s2, all_cap, "$1_$2");
-  for (char& c : s3) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s3;
-}
-
-/// camel_dict_to_snake_dict for a nested value (no ignore list below the top level).
-Json snake_value(const Json& v) {
-  if (v.is_object()) {
-    Json out = Json::object();
-    for (const auto& [k, x] : v.items()) out[camel_to_snake(k)] = snake_value(x);
-    return out;
-  }
-  if (v.is_array()) {
-    Json out = Json::array();
-    for (const auto& x : v) out.push_back(snake_value(x));
-    return out;
-  }
-  return v;
-}
 
 /// `2024-01-02T03:04:05.120Z` → `2024-01-02T03:04:05.120000+00:00` (datetime.isoformat()).
 std::string isoformat(const std::string& text) {
@@ -60,20 +23,16 @@ std::string isoformat(const std::string& text) {
   return out + zone;
 }
 
-Json with_timestamps(const Json& v) {
+/// Rewrites timestamp members in place as boto3's datetimes print.
+void convert_timestamps(Json& v) {
   if (v.is_object()) {
-    Json out = Json::object();
-    for (const auto& [k, x] : v.items()) {
-      out[k] = is_timestamp_key(k) && x.is_string() ? Json(isoformat(x.get<std::string>())) : with_timestamps(x);
+    for (auto& [k, x] : v.items()) {
+      if (is_timestamp_key(k) && x.is_string()) x = isoformat(x.get<std::string>());
+      else convert_timestamps(x);
     }
-    return out;
+  } else if (v.is_array()) {
+    for (auto& x : v) convert_timestamps(x);
   }
-  if (v.is_array()) {
-    Json out = Json::array();
-    for (const auto& x : v) out.push_back(with_timestamps(x));
-    return out;
-  }
-  return v;
 }
 
 /// boto3_tag_list_to_ansible_dict: [{"Key": k, "Value": v}...] → {k: v}.
@@ -91,16 +50,6 @@ Json tags_dict(const Json& tags) {
 
 }  // namespace
 
-std::string camel_to_snake(std::string_view name) {
-  static std::mutex mu;
-  static std::unordered_map<std::string, std::string> cache;
-  std::string key(name);
-  std::lock_guard lock(mu);
-  auto it = cache.find(key);
-  if (it == cache.end()) it = cache.emplace(key, snake_uncached(key)).first;
-  return it->second;
-}
-
 bool is_timestamp_key(std::string_view k) {
   return k == "LaunchTime" || k == "AttachTime" || k == "UsageOperationUpdateTime" ||
          k == "ElasticInferenceAcceleratorAssociationTime";
@@ -113,7 +62,8 @@ std::string datetime_str(const std::string& isoformat) {
 }
 
 Json boto3_instance(const InstanceRecord& record) {
-  Json instance = with_timestamps(in_botocore_order(record.instance));
+  Json instance = record.typed ? to_ordered_json(*record.typed) : in_botocore_order(record.instance);
+  convert_timestamps(instance);
   instance["OwnerId"] = record.owner_id;
   instance["RequesterId"] = record.requester_id;
   instance["ReservationId"] = record.reservation_id;
@@ -122,7 +72,7 @@ Json boto3_instance(const InstanceRecord& record) {
 
 Result<Json> instance_hostvars(const Json& instance, const HostvarOptions& options) {
   Json vars = Json::object();
-  for (const auto& [k, v] : instance.items()) vars[camel_to_snake(k)] = k == "Tags" ? v : snake_value(v);
+  for (const auto& [k, v] : instance.items()) vars[camel_to_snake(k)] = k == "Tags" ? v : snake_case_keys(v);
   vars["tags"] = tags_dict(instance.value("Tags", Json::array()));
   const Json* az = vars.contains("placement") ? &vars["placement"] : nullptr;
   if (!az || !az->is_object() || !az->contains("availability_zone") || !(*az)["availability_zone"].is_string()) {

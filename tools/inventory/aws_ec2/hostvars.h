@@ -13,10 +13,6 @@
 
 namespace ec2::inventory::aws_ec2 {
 
-/// Ansible's _camel_to_snake (not reversible): `InstanceId` → `instance_id`, `TargetGroupARNs` →
-/// `target_group_arns`, `IamInstanceProfile` → `iam_instance_profile`.
-std::string camel_to_snake(std::string_view name);
-
 /// The boto3 view of a record: its instance dict in botocore's key order, with OwnerId, RequesterId
 /// and ReservationId added and timestamps as Ansible prints boto3's datetimes (`2024-01-02T03:04:05+00:00`).
 Json boto3_instance(const InstanceRecord& record);

@@ -1,9 +1,16 @@
 #include "inventory_model.h"
 
 #include <algorithm>
+#include <thread>
+
+#include "sorted_json.h"
 
 namespace ec2::inventory::aws_ec2 {
 namespace {
+
+/// A generous size of one host's `--list` text (about 5 KiB for a typical instance), to size the
+/// output once instead of copying it while it grows.
+constexpr size_t kHostTextBytes = 8192;
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -101,7 +108,21 @@ Json InventoryModel::host_vars_with_magic(const std::string& host) const {
   return vars;
 }
 
-void InventoryModel::format_group(const std::string& name, Json& out, std::set<std::string>& seen) const {
+void InventoryModel::set_variables(const std::string& host, Json vars) {
+  Json& current = hosts_[host].vars;
+  bool fresh = current.size() == 2 && current.contains("inventory_file") && current.contains("inventory_dir");
+  for (auto& [name, value] : vars.items()) {
+    // A fresh host has only the two inventory_* variables, so other names can be appended unseen.
+    if (fresh && name != "inventory_file" && name != "inventory_dir") {
+      current.get_ref<Json::object_t&>().emplace_back(name, std::move(value));
+    } else {
+      current[name] = std::move(value);
+    }
+  }
+}
+
+void InventoryModel::format_group(const std::string& name, std::map<std::string, Json>& out,
+                                  std::set<std::string>& seen) const {
   const Group& g = groups_.at(name);
   Json entry = Json::object();
   if (name != "all" && !g.hosts.empty()) entry["hosts"] = g.hosts;
@@ -114,21 +135,79 @@ void InventoryModel::format_group(const std::string& name, Json& out, std::set<s
   if (!entry.empty()) out[name] = std::move(entry);
 }
 
-Json InventoryModel::list_json() {
+void InventoryModel::append_host_entry(std::string& out, const std::string& host, const Json& vars) {
+  std::vector<JsonMember> members;
+  members.reserve(vars.size());
+  for (const auto& [name, value] : vars.items()) {
+    if (name != "inventory_file" && name != "inventory_dir") members.emplace_back(name, &value);
+  }
+  if (members.empty()) return;
+  out += ",\n            ";
+  append_json_string(out, host);
+  out += ": ";
+  append_sorted_object(out, std::move(members), 3);
+}
+
+void InventoryModel::append_hostvars(std::string& out) const {
+  std::vector<std::pair<const std::string*, const Json*>> hosts;
+  hosts.reserve(hosts_.size());
+  for (const auto& [name, host] : hosts_) hosts.emplace_back(&name, &host.vars);
+  // Each host's text depends on that host alone: write ranges of hosts on every core, join in order.
+  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), hosts.size() / 256 + 1);
+  std::vector<std::string> parts(threads);
+  auto render = [&](size_t part) {
+    size_t begin = hosts.size() * part / threads, end = hosts.size() * (part + 1) / threads;
+    parts[part].reserve((end - begin) * kHostTextBytes);
+    for (size_t i = begin; i < end; ++i) append_host_entry(parts[part], *hosts[i].first, *hosts[i].second);
+  };
+  std::vector<std::thread> pool;
+  for (size_t part = 1; part < threads; ++part) pool.emplace_back(render, part);
+  render(0);
+  for (std::thread& thread : pool) thread.join();
+  bool any = false;
+  for (const std::string& part : parts) {
+    if (part.empty()) continue;
+    if (any) {
+      out += part;
+    } else {
+      out += '{';
+      out.append(part, 1);  // the first entry has no comma before it
+      any = true;
+    }
+  }
+  out += any ? "\n        }" : "{}";
+}
+
+std::string InventoryModel::list_text() {
   for (const auto& name : std::vector<std::string>(group_order_)) {
     if (name != "all" && groups_[name].parents.empty()) (void)add_child("all", name);
   }
-  Json out = Json::object();
+  std::map<std::string, Json> groups;
   std::set<std::string> seen;
-  format_group("all", out, seen);
-  Json hostvars = Json::object();
-  for (const auto& host : host_order_) {
-    Json vars = hosts_[host].vars;
-    vars.erase("inventory_file");
-    vars.erase("inventory_dir");
-    if (!vars.empty()) hostvars[host] = std::move(vars);
+  format_group("all", groups, seen);
+  std::string out = "{";
+  out.reserve(hosts_.size() * kHostTextBytes);
+  bool first = true, meta_written = false;
+  auto next_member = [&] {
+    out += first ? "\n    " : ",\n    ";
+    first = false;
+  };
+  auto write_meta = [&] {
+    next_member();
+    out += "\"_meta\": {\n        \"hostvars\": ";
+    append_hostvars(out);
+    out += "\n    }";
+    meta_written = true;
+  };
+  for (const auto& [name, entry] : groups) {
+    if (!meta_written && name > "_meta") write_meta();
+    next_member();
+    append_json_string(out, name);
+    out += ": ";
+    append_sorted_json(out, entry, 1);
   }
-  out["_meta"]["hostvars"] = std::move(hostvars);
+  if (!meta_written) write_meta();
+  out += "\n}\n";
   return out;
 }
 

@@ -30,12 +30,15 @@ class InventoryModel {
 
   /// Sets one variable of an existing host (top-level replacement, as set_variable does).
   void set_variable(const std::string& host, const std::string& name, Json value);
+  /// Sets every member of `vars` (an object), as one set_variable call per member would.
+  void set_variables(const std::string& host, Json vars);
   /// The host's variables plus inventory_hostname, inventory_hostname_short and group_names, as
   /// Host.get_vars() returns them.
   Json host_vars_with_magic(const std::string& host) const;
 
-  /// Puts parentless groups under `all`, then renders the `--list` document.
-  Json list_json();
+  /// Puts parentless groups under `all`, then renders the `--list` document as
+  /// `ansible-inventory --list` prints it (keys sorted, 4-space indent, newline at the end).
+  std::string list_text();
 
  private:
   struct Group {
@@ -52,7 +55,10 @@ class InventoryModel {
 
   bool is_ancestor(const std::string& maybe_ancestor, const std::string& group) const;
   void collect_ancestors(const std::string& group, std::vector<std::string>& out) const;
-  void format_group(const std::string& name, Json& out, std::set<std::string>& seen) const;
+  void format_group(const std::string& name, std::map<std::string, Json>& out, std::set<std::string>& seen) const;
+  void append_hostvars(std::string& out) const;
+  /// `,\n<indent>"host": {...}` for a host with variables to list; nothing otherwise.
+  static void append_host_entry(std::string& out, const std::string& host, const Json& vars);
 
   std::string source_;
   std::string source_dir_;

@@ -1,0 +1,92 @@
+#include "sorted_json.h"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace ec2::inventory::aws_ec2 {
+namespace {
+
+/// True when `text` needs no escaping and is plain ASCII (so it is valid UTF-8 as well).
+bool is_plain(std::string_view text) {
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7f || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
+void newline(std::string& out, int depth) {
+  out += '\n';
+  out.append(static_cast<size_t>(depth) * 4, ' ');
+}
+
+void append_array(std::string& out, const Json& array, int depth) {
+  if (array.empty()) {
+    out += "[]";
+    return;
+  }
+  out += '[';
+  bool first = true;
+  for (const Json& item : array) {
+    if (!first) out += ',';
+    first = false;
+    newline(out, depth + 1);
+    append_sorted_json(out, item, depth + 1);
+  }
+  newline(out, depth);
+  out += ']';
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  if (is_plain(text)) {
+    out += '"';
+    out += text;
+    out += '"';
+    return;
+  }
+  out += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+void append_sorted_object(std::string& out, std::vector<JsonMember> members, int depth) {
+  if (members.empty()) {
+    out += "{}";
+    return;
+  }
+  std::sort(members.begin(), members.end(),
+            [](const JsonMember& a, const JsonMember& b) { return a.first < b.first; });
+  out += '{';
+  for (size_t i = 0; i < members.size(); ++i) {
+    if (i > 0) out += ',';
+    newline(out, depth + 1);
+    append_json_string(out, members[i].first);
+    out += ": ";
+    append_sorted_json(out, *members[i].second, depth + 1);
+  }
+  newline(out, depth);
+  out += '}';
+}
+
+void append_sorted_json(std::string& out, const Json& value, int depth) {
+  if (value.is_object()) {
+    std::vector<JsonMember> members;
+    members.reserve(value.size());
+    for (const auto& [key, item] : value.items()) members.emplace_back(key, &item);
+    append_sorted_object(out, std::move(members), depth);
+  } else if (value.is_array()) {
+    append_array(out, value, depth);
+  } else if (value.is_string()) {
+    append_json_string(out, value.get_ref<const std::string&>());
+  } else if (value.is_boolean()) {
+    out += value.get<bool>() ? "true" : "false";
+  } else if (value.is_null()) {
+    out += "null";
+  } else if (value.is_number_integer()) {
+    out += value.is_number_unsigned() ? std::to_string(value.get<uint64_t>()) : std::to_string(value.get<int64_t>());
+  } else {
+    out += value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+}
+
+}  // namespace ec2::inventory::aws_ec2

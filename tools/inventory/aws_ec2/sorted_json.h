@@ -1,0 +1,27 @@
+#pragma once
+/// Writes ordered_json values as `ansible-inventory --list` prints them: every object's keys
+/// sorted, 4-space indent, UTF-8 kept (invalid bytes replaced). The result is byte for byte what
+/// `nlohmann::json(value).dump(4, ' ', false, replace)` gives, without building that sorted copy.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "json.h"
+
+namespace ec2::inventory::aws_ec2 {
+
+/// One member of an object being written: its key and value.
+using JsonMember = std::pair<std::string_view, const Json*>;
+
+/// Appends `value` at nesting level `depth` (the indent of its closing bracket).
+void append_sorted_json(std::string& out, const Json& value, int depth);
+
+/// Appends an object made of `members` (sorted here; keys must be distinct).
+void append_sorted_object(std::string& out, std::vector<JsonMember> members, int depth);
+
+/// Appends `text` as a JSON string.
+void append_json_string(std::string& out, std::string_view text);
+
+}  // namespace ec2::inventory::aws_ec2
