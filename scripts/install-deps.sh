@@ -10,7 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   awscli python3-boto3 python3-botocore ansible
-  openssh-client gnuplot-nox time procps
+  openssh-client gnuplot-nox time procps man-db dpkg-dev
 )
 
 missing=()

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ec2/client.h"
 #include "ec2/ops/instances.h"
@@ -24,7 +25,7 @@ int main() {
   auto status = ec2::describe_instances_pages(
       *client, {}, [](const ec2::DescribeInstancesResponse& page) {
         for (const auto& reservation : page.reservations) {
-          for (const auto& instance : reservation.instances) {
+          for (const auto& instance : reservation.instances.value_or(std::vector<ec2::Instance>{})) {
             std::printf("%s\t%s\t%s\t%s\n", or_dash(instance.instance_id),
                         instance.state ? or_dash(instance.state->name) : "-",
                         or_dash(instance.instance_type), or_dash(instance.public_dns_name));
