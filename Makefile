@@ -30,7 +30,8 @@ demo: build
 	@scripts/demo.sh $(BUILD_DIR)
 
 bench: deps
-	@$(MAKE) --no-print-directory build BUILD_DIR=$(BENCH_DIR) BUILD_TYPE=Release
+	@$(MAKE) --no-print-directory build BUILD_DIR=$(BENCH_DIR) BUILD_TYPE=Release \
+	  CMAKE_FLAGS="-DEC2_BUILD_TESTS=OFF -DEC2_BUILD_BENCH=ON $(CMAKE_FLAGS)"
 	@scripts/bench.sh $(BENCH_DIR)
 
 fuzz: deps

@@ -112,20 +112,92 @@ def inventory_at(build, size, runs, plugin_budget):
         return result
 
 
+def emulator_http(build, runs):
+    """DescribeInstances of 1,000 instances over HTTP (round trip) and requests/second of a small
+    action, both from signed keep-alive connections (bench/emulator_load.cc)."""
+    load = os.path.join(build, "bench", "emulator_load")
+    with tempfile.TemporaryDirectory() as home, harness.Emulator(
+            os.path.join(build, "tools", "emulator", "ec2-emulator"), "--seed-instances", "1000") as emu:
+        env = harness.hermetic_env(home)
+        out = subprocess.run([load, emu.url, "describe", str(max(runs, 20))], env=env, check=True,
+                             capture_output=True, text=True).stdout
+        describe = json.loads(out)
+        rates = [json.loads(subprocess.run([load, emu.url, "rate", "3", str(connections)], env=env, check=True,
+                                           capture_output=True, text=True).stdout)
+                 for connections in (1, 4)]
+    return {"describe": harness.summary(describe["seconds"]), "bytes": describe["bytes"],
+            "rate": {c: r["requests_per_second"] for c, r in zip((1, 4), rates)}}
+
+
 def ratio(a, b):
     return f"{b['median'] / a['median']:.1f}×" if a and b else "–"
 
 
-def write_report(path, micro, info, inventory, skipped, runs):
+def micro_value(micro, binary, name):
+    """(median seconds, throughput text) of one micro-benchmark row, or None."""
+    for row in micro:
+        if row[0] == binary and row[1] == name:
+            return row[2], row[4]
+    return None
+
+
+def goals(micro, info, http, inventory):
+    """Each goal the issues set, with the measured figure and whether it is met."""
+    rows = []
+    sign = micro_value(micro, "sigv4_bench", "BM_SignDescribeInstances")
+    if sign:
+        rows.append(("SigV4 signing of a typical EC2 request", "≤ 2 µs", harness.fmt_seconds(sign[0]),
+                     sign[0] <= 2e-6))
+    parse = micro_value(micro, "parse_bench", "BM_DescribeInstances1000")
+    if parse:
+        mbps = float(parse[1].split(" MB/s")[0]) if "MB/s" in parse[1] else 0
+        rows.append(("Parsing a 1,000-instance DescribeInstances page", "≥ 300 MB/s", f"{mbps:.0f} MB/s",
+                     mbps >= 300))
+    server = micro_value(micro, "emulator_bench", "BM_DescribeInstances1000")
+    if server:
+        rows.append(("Emulator server time, DescribeInstances of 1,000 instances", "≤ 20 ms",
+                     harness.fmt_seconds(server[0]), server[0] <= 0.020))
+    rows.append(("Emulator round trip over HTTP, 1,000 instances", "(no goal)",
+                 harness.fmt_seconds(http["describe"]["median"]), None))
+    speedup = info["boto3"]["median"] / info["ec2 -i"]["median"]
+    rows.append(("`ec2 -i` against the same lookup with boto3", "≥ 40× faster", f"{speedup:.1f}×", speedup >= 40))
+    ten = inventory.get(10000)
+    if ten:
+        ours, plugin, dl = ten["ec2-inventory"], ten["plugin"], ten["download"]
+        if plugin:
+            fast = plugin["median"] / ours["median"]
+            rows.append(("Inventory, 10,000 instances / 4 regions, against the aws_ec2 plugin", "≥ 100× faster",
+                         f"{fast:.0f}×", fast >= 100))
+            mem = ours["peak_mib"] / plugin["peak_mib"]
+            rows.append(("Inventory peak memory against the plugin's", "≤ 1/10", f"1/{1 / mem:.1f}",
+                         mem <= 0.1))
+        slow = ours["median"] / dl["median"]
+        rows.append(("Inventory time against a plain download of the same pages", "≤ 2×", f"{slow:.2f}×",
+                     slow <= 2))
+    return rows
+
+
+def write_report(path, micro, info, http, inventory, skipped, runs):
     lines = ["# Benchmarks", "",
              "Measured by `make bench` (`bench/compare.py`) in one run, on "
              f"{platform.node() or 'this machine'} ({os.cpu_count()} cores, {platform.machine()}), "
              f"against one `ec2-emulator` per scenario on 127.0.0.1. Times are medians of {runs} runs "
              "with (min–max); ratios compare medians.", "",
-             "## Micro-benchmarks", "", "| binary | benchmark | median | stddev | throughput |",
+             "## Goals", "", "| what | goal | measured | met |", "| --- | --- | --- | --- |"]
+    for what, goal, measured, met in goals(micro, info, http, inventory):
+        lines.append(f"| {what} | {goal} | {measured} | {'–' if met is None else 'yes' if met else '**no**'} |")
+    lines += ["", "## Micro-benchmarks", "", "| binary | benchmark | median | stddev | throughput |",
              "| --- | --- | --- | --- | --- |"]
     for binary, name, med, dev, extra in micro:
         lines.append(f"| {binary} | `{name}` | {harness.fmt_seconds(med)} | {harness.fmt_seconds(dev)} | {extra} |")
+    lines += ["", "## ec2-emulator over HTTP", "",
+              "Signed requests on keep-alive connections from `bench/emulator_load` (client and server share "
+              "the machine's cores).", "",
+              "| measurement | result |", "| --- | --- |",
+              f"| DescribeInstances, 1,000 instances ({http['bytes'] / 1e6:.1f} MB), round trip | "
+              f"{harness.fmt_cell(http['describe'])} |"]
+    for connections, rps in http["rate"].items():
+        lines.append(f"| DescribeAvailabilityZones, {connections} connection(s) | {rps:,.0f} requests/s |")
     lines += ["", "## `ec2 -i` against the same lookup with boto3 and the AWS CLI", "",
               "| tool | wall time | peak memory | `ec2 -i` is faster by |", "| --- | --- | --- | --- |"]
     for tool, r in info.items():
@@ -173,6 +245,7 @@ def main():
     build = os.path.abspath(args.build)
     micro = micro_benchmarks(build, args.runs)
     info = info_lookup(build, args.runs)
+    http = emulator_http(build, args.runs)
     inventory, skipped, last_plugin = {}, [], None
     for size in [int(s) for s in args.sizes.split(",")]:
         predicted = last_plugin[1] * size / last_plugin[0] if last_plugin else 0
@@ -184,7 +257,7 @@ def main():
             last_plugin = (size, inventory[size]["plugin"]["median"])
         print(f"inventory at {size}: done", file=sys.stderr)
     docs = os.path.join(ROOT, "docs")
-    write_report(os.path.join(docs, "benchmarks.md"), micro, info, inventory, skipped, args.runs)
+    write_report(os.path.join(docs, "benchmarks.md"), micro, info, http, inventory, skipped, args.runs)
     plot(os.path.join(docs, "inventory-scaling.png"), inventory)
     print(open(os.path.join(docs, "benchmarks.md")).read())
 
