@@ -10,6 +10,7 @@
 #include "convert.h"
 #include "ec2/config.h"
 #include "ec2_ini.h"
+#include "heap.h"
 #include "ini_file.h"
 #include "ini_mode.h"
 
@@ -89,6 +90,7 @@ int run(const Options& options, const std::string& invoked) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  ec2::inventory::use_huge_page_heap(argv);
   CLI::App app{"Ansible dynamic inventory for Amazon EC2. Reads ec2.ini (the ec2.py script's "
                "settings) or an amazon.aws.aws_ec2 plugin file (*aws_ec2.yml) and prints the "
                "inventory as JSON."};
