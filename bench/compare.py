@@ -225,7 +225,8 @@ def plot(path, inventory):
         for size, r in inventory.items():
             plugin = r["plugin"]["median"] if r["plugin"] else "NaN"
             f.write(f"{size} {r['ec2-inventory']['median']} {plugin} {r['download']['median']}\n")
-    script = (f"set terminal png size 800,500; set output '{path}'; set logscale xy; "
+    script = (f"set terminal png size 800,500 noenhanced; set output '{path}'; set logscale xy; "
+              "set xrange [700:140000]; "
               "set xlabel 'instances'; set ylabel 'seconds (median)'; set key left top; set grid; "
               f"plot '{data}' using 1:2 with linespoints title 'ec2-inventory', "
               f"'' using 1:3 with linespoints title 'aws_ec2 plugin', "
