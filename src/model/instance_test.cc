@@ -142,6 +142,29 @@ TEST(InstanceTest, UnicodeTagsSurvive) {
   EXPECT_EQ(to_json(i)["Tags"][0]["Value"], "Größe — サーバー 🚀");
 }
 
+TEST(InstanceTest, TextThatIsNotUtf8IsAParseError) {
+  // Found by fuzz/xml_fuzz: such text used to reach to_json and make dump() throw.
+  const std::string bad[] = {"\xad", "a\xc3", "\xc0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x9c"};
+  for (const std::string& text : bad) {
+    for (const std::string& xml : {"<item><keyName>" + text + "</keyName></item>",
+                                   "<item><tagSet><item><key>k</key><value>" + text + "</value></item></tagSet></item>"}) {
+      auto doc = parse_xml_document(xml);
+      ASSERT_TRUE(doc.ok()) << xml;
+      Instance instance;
+      Status status = from_xml(doc.value()->document_element(), instance);
+      ASSERT_FALSE(status.ok()) << xml;
+      EXPECT_EQ(status.error().category, ErrorCategory::Parse);
+      EXPECT_NE(status.error().message.find("not valid UTF-8"), std::string::npos) << status.error().message;
+    }
+  }
+  auto doc = parse_xml_document("<item><keyName>\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x9a\x80 \xf4\x8f\xbf\xbf</keyName></item>");
+  ASSERT_TRUE(doc.ok());
+  Instance instance;
+  ASSERT_TRUE(from_xml(doc.value()->document_element(), instance).ok());
+  EXPECT_EQ(instance.key_name, "\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x9a\x80 \xf4\x8f\xbf\xbf");
+  EXPECT_NO_THROW((void)to_json(instance).dump());
+}
+
 TEST(InstanceTest, MalformedNumberNamesTheElement) {
   auto doc = parse_xml_document(
       "<R><item><instanceId>i-1</instanceId><instanceState><code>x16</code></instanceState>"

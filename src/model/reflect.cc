@@ -19,6 +19,41 @@ std::string_view trimmed_text(pugi::xml_node node) {
   return text;
 }
 
+/// True when `text` is well-formed UTF-8 (no overlong forms, no surrogates, nothing past
+/// U+10FFFF): text that JSON and the tools' output can carry.
+bool is_valid_utf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t extra = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
+    if (extra == 0 || i + extra >= text.size()) return false;
+    auto second = static_cast<unsigned char>(text[i + 1]);
+    unsigned char low = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char high = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    if (second < low || second > high) return false;
+    for (size_t k = 2; k <= extra; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += extra + 1;
+  }
+  return true;
+}
+
+/// Reads the text of `node` into `out`; text that is not UTF-8 is a parse error naming the element.
+bool read_text(pugi::xml_node node, std::string& out, Error& error) {
+  std::string_view text = node.child_value();
+  if (!is_valid_utf8(text)) {
+    error = parse_error(node, "text that is not valid UTF-8");
+    return false;
+  }
+  out.assign(text);
+  return true;
+}
+
 template <class Int>
 bool read_integer(pugi::xml_node node, Int& out, Error& error) {
   std::string_view text = trimmed_text(node);
@@ -46,10 +81,7 @@ Error parse_error(pugi::xml_node node, std::string_view what) {
                     std::string(what) + " in <" + element_path(node) + ">");
 }
 
-bool read(pugi::xml_node node, std::string& out, Error&) {
-  out.assign(node.child_value());
-  return true;
-}
+bool read(pugi::xml_node node, std::string& out, Error& error) { return read_text(node, out, error); }
 
 bool read(pugi::xml_node node, int& out, Error& error) { return read_integer(node, out, error); }
 
@@ -81,10 +113,8 @@ bool read(pugi::xml_node node, Timestamp& out, Error& error) {
   return true;
 }
 
-bool read(pugi::xml_node node, Tag& out, Error&) {
-  out.key.assign(node.child("key").child_value());
-  out.value.assign(node.child("value").child_value());
-  return true;
+bool read(pugi::xml_node node, Tag& out, Error& error) {
+  return read_text(node.child("key"), out.key, error) && read_text(node.child("value"), out.value, error);
 }
 
 }  // namespace ec2::model
