@@ -68,9 +68,9 @@ class Boto3Test(unittest.TestCase):
                 VpcId=hub, PeerVpcId=spoke, TagSpecifications=[
                     {"ResourceType": "vpc-peering-connection", "Tags": [{"Key": "hub", "Value": "yes"}]}]
             )["VpcPeeringConnection"]["VpcPeeringConnectionId"])
-        self.ec2.get_waiter("vpc_peering_connection_exists").wait(
-            VpcPeeringConnectionIds=ids, Filters=[{"Name": "status-code", "Values": ["pending-acceptance"]}],
-            WaiterConfig=FAST_WAIT)
+        # botocore's exists waiter succeeds once the ids exist (it ignores Filters): poll the state.
+        for pcx_id in ids:
+            self.wait_status(self.ec2, pcx_id, "pending-acceptance")
         paginator = self.ec2.get_paginator("describe_vpc_peering_connections")
         pages = list(paginator.paginate(Filters=[{"Name": "tag:hub", "Values": ["yes"]}],
                                         PaginationConfig={"PageSize": 5}))
@@ -79,9 +79,9 @@ class Boto3Test(unittest.TestCase):
                          sorted(ids))
         self.ec2.accept_vpc_peering_connection(VpcPeeringConnectionId=ids[0])
         self.ec2.reject_vpc_peering_connection(VpcPeeringConnectionId=ids[1])
-        self.ec2.get_waiter("vpc_peering_connection_exists").wait(
-            VpcPeeringConnectionIds=[ids[0]], Filters=[{"Name": "status-code", "Values": ["active"]}],
-            WaiterConfig=FAST_WAIT)
+        self.ec2.get_waiter("vpc_peering_connection_exists").wait(VpcPeeringConnectionIds=[ids[0]],
+                                                                  WaiterConfig=FAST_WAIT)
+        self.wait_status(self.ec2, ids[0], "active")
         self.assertCode("InvalidStateTransition", self.ec2.accept_vpc_peering_connection,
                         VpcPeeringConnectionId=ids[1])
         self.ec2.delete_vpc_peering_connection(VpcPeeringConnectionId=ids[0])
@@ -112,19 +112,19 @@ class Boto3Test(unittest.TestCase):
         foreign = self.ec2.create_vpc_peering_connection(VpcId=here, PeerVpcId="vpc-0a1b2c3d4e5f60718",
                                                          PeerOwnerId="111122223333")
         foreign_id = foreign["VpcPeeringConnection"]["VpcPeeringConnectionId"]
-        self.ec2.get_waiter("vpc_peering_connection_exists").wait(
-            VpcPeeringConnectionIds=[foreign_id],
-            Filters=[{"Name": "status-code", "Values": ["pending-acceptance"]},
-                     {"Name": "accepter-vpc-info.owner-id", "Values": ["111122223333"]}],
-            WaiterConfig=FAST_WAIT)
+        self.ec2.get_waiter("vpc_peering_connection_exists").wait(VpcPeeringConnectionIds=[foreign_id],
+                                                                  WaiterConfig=FAST_WAIT)
+        self.wait_status(self.ec2, foreign_id, "pending-acceptance")
+        found = self.ec2.describe_vpc_peering_connections(VpcPeeringConnectionIds=[foreign_id])
+        self.assertEqual(found["VpcPeeringConnections"][0]["AccepterVpcInfo"]["OwnerId"], "111122223333")
         self.assertCode("OperationNotPermitted", self.ec2.accept_vpc_peering_connection,
                         VpcPeeringConnectionId=foreign_id)
 
         missing = self.ec2.create_vpc_peering_connection(VpcId=here, PeerVpcId="vpc-0123456789abcdef0")
         missing_id = missing["VpcPeeringConnection"]["VpcPeeringConnectionId"]
-        self.ec2.get_waiter("vpc_peering_connection_exists").wait(
-            VpcPeeringConnectionIds=[missing_id], Filters=[{"Name": "status-code", "Values": ["failed"]}],
-            WaiterConfig=FAST_WAIT)
+        self.ec2.get_waiter("vpc_peering_connection_exists").wait(VpcPeeringConnectionIds=[missing_id],
+                                                                  WaiterConfig=FAST_WAIT)
+        self.wait_status(self.ec2, missing_id, "failed")
 
     def wait_status(self, client, pcx_id, code):
         for _ in range(FAST_WAIT["MaxAttempts"] * 20):
@@ -148,9 +148,9 @@ class Boto3Test(unittest.TestCase):
         b = self.vpc("10.101.0.0/16")
         pcx_id = self.ec2.create_vpc_peering_connection(VpcId=a, PeerVpcId=b)["VpcPeeringConnection"][
             "VpcPeeringConnectionId"]
-        self.ec2.get_waiter("vpc_peering_connection_exists").wait(
-            VpcPeeringConnectionIds=[pcx_id], Filters=[{"Name": "status-code", "Values": ["expired"]}],
-            WaiterConfig=FAST_WAIT)
+        self.ec2.get_waiter("vpc_peering_connection_exists").wait(VpcPeeringConnectionIds=[pcx_id],
+                                                                  WaiterConfig=FAST_WAIT)
+        self.wait_status(self.ec2, pcx_id, "expired")
         self.assertCode("InvalidStateTransition", self.ec2.accept_vpc_peering_connection,
                         VpcPeeringConnectionId=pcx_id)
 
