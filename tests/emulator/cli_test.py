@@ -192,6 +192,19 @@ class RegionsAndImages(unittest.TestCase):
             self.assertTrue(all(i["Architecture"] == "arm64" for i in body["Images"]))
 
 
+class Serving(unittest.TestCase):
+    def test_verbose_log_printed_port_and_clean_sigterm(self):
+        with harness.Emulator(BINARY, "-v") as emu:
+            code, body, err = emu.aws("describe-availability-zones", region="eu-west-1")
+            self.assertEqual(code, 0, err)
+            port = emu.endpoint.rsplit(":", 1)[1]
+            self.assertEqual(emu.stop(), 0)  # SIGTERM: a clean exit
+            log = emu.log_text()
+            self.assertIn("listening on http://127.0.0.1:" + port, log)
+            self.assertIn("DescribeAvailabilityZones", log)
+            self.assertIn("eu-west-1", log)
+
+
 class StateFile(unittest.TestCase):
     def test_acknowledged_mutations_survive_sigkill(self):
         with harness.Emulator(BINARY) as emu:

@@ -28,18 +28,6 @@ ConfigOverrides overrides_for(const aws_ec2::ConnectionSettings& c, const std::s
   return overrides;
 }
 
-Result<std::unique_ptr<InstanceSource>> open_source(const ConfigOverrides& overrides,
-                                                    const Environment& env) {
-  auto client = Client::create(overrides, env);
-  if (!client && client.error().code == "NoRegion") {
-    ConfigOverrides with_region = overrides;
-    with_region.region = "us-east-1";
-    client = Client::create(with_region, env);
-  }
-  if (!client) return client.error();
-  return make_ec2_source(std::move(*client));
-}
-
 /// Fetches the plan's instances and builds the `--list` document text.
 Result<std::string> fetch_and_build(const aws_ec2::AwsEc2Config& config, InstanceSource& source) {
   FetchRequest fetch;
@@ -87,7 +75,7 @@ Result<std::string> run_aws_ec2_mode(const std::string& path, const AwsEc2Reques
   std::optional<std::string> text;
   if (!request.refresh_cache) text = read_cache(entry);
   if (!text) {
-    auto source = open_source(overrides, env);
+    auto source = open_ec2_source(overrides, env);
     if (!source) return source.error();
     auto built = fetch_and_build(*config, **source);
     if (!built) return built.error();

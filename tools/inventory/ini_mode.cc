@@ -144,16 +144,7 @@ Result<std::vector<std::string>> resolve_regions(const Ec2IniSettings& settings,
 }
 
 SourceFactory ec2_source_factory(const Environment& env) {
-  return [&env](const ConfigOverrides& overrides) -> Result<std::unique_ptr<InstanceSource>> {
-    auto client = Client::create(overrides, env);
-    if (!client && client.error().code == "NoRegion") {
-      ConfigOverrides with_region = overrides;
-      with_region.region = "us-east-1";
-      client = Client::create(with_region, env);
-    }
-    if (!client) return client.error();
-    return make_ec2_source(std::move(*client));
-  };
+  return [&env](const ConfigOverrides& overrides) { return open_ec2_source(overrides, env); };
 }
 
 Result<std::string> run_ini_mode(const Ec2IniSettings& settings, const IniRequest& request,

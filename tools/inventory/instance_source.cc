@@ -157,4 +157,15 @@ std::unique_ptr<InstanceSource> make_ec2_source(Client client, WarningSink warn)
   return std::make_unique<Ec2Source>(std::move(client), std::move(warn));
 }
 
+Result<std::unique_ptr<InstanceSource>> open_ec2_source(const ConfigOverrides& overrides, const Environment& env) {
+  auto client = Client::create(overrides, env);
+  if (!client && client.error().code == "NoRegion") {
+    ConfigOverrides with_region = overrides;
+    with_region.region = "us-east-1";
+    client = Client::create(with_region, env);
+  }
+  if (!client) return client.error();
+  return make_ec2_source(std::move(*client));
+}
+
 }  // namespace ec2::inventory

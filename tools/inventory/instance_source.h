@@ -78,6 +78,10 @@ using WarningSink = std::function<void(const std::string& message)>;
 /// An InstanceSource backed by `client` (each region gets `client.for_region(region)`).
 std::unique_ptr<InstanceSource> make_ec2_source(Client client, WarningSink warn = {});
 
+/// An EC2 source configured as the AWS CLI would be from `overrides` and `env`. With no region
+/// configured anywhere it starts in us-east-1 (as both inventories did): each query names its region.
+Result<std::unique_ptr<InstanceSource>> open_ec2_source(const ConfigOverrides& overrides, const Environment& env);
+
 /// True for the AWS error codes that mean "not allowed here": UnauthorizedOperation,
 /// AccessDenied, AccessDeniedException and AuthFailure.
 bool is_permission_error(const Error& error);

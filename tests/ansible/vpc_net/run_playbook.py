@@ -25,17 +25,7 @@ def run_playbook(emulator, library, playbook_text, tmp, name):
         f.write(playbook_text)
     out_file = os.path.join(tmp, name + ".json")
     with Emulator(emulator) as emu:
-        env = dict(emu.env)
-        env.update({
-            "ANSIBLE_LIBRARY": library,
-            "ANSIBLE_LOCAL_TEMP": os.path.join(env["HOME"], "ansible-tmp"),
-            "ANSIBLE_REMOTE_TEMP": os.path.join(env["HOME"], "ansible-remote-tmp"),
-            "ANSIBLE_NOCOLOR": "1",
-            "ANSIBLE_RETRY_FILES_ENABLED": "0",
-            "ANSIBLE_PYTHON_INTERPRETER": "/usr/bin/python3",
-            "ANSIBLE_LOCALHOST_WARNING": "0",
-            "ANSIBLE_INVENTORY_UNPARSED_WARNING": "0",
-        })
+        env = emu.ansible_env(library)
         extra = {"endpoint": emu.endpoint, "access_key": ACCESS_KEY, "secret_key": SECRET_KEY, "out_file": out_file,
                  "flavor": name}
         cmd = ["/usr/bin/ansible-playbook", "-i", "localhost,", "-c", "local", path, "-e", json.dumps(extra)]

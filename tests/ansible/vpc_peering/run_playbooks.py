@@ -28,16 +28,7 @@ IGNORED_KEYS = {"invocation", "warnings", "deprecations", "failed", "diff", "_an
 
 def run_playbook(emulator, library, playbook, extra):
     with Emulator(emulator) as emu:
-        env = dict(emu.env)
-        env.update({
-            "ANSIBLE_LIBRARY": library,
-            "ANSIBLE_LOCAL_TEMP": os.path.join(env["HOME"], "ansible-tmp"),
-            "ANSIBLE_NOCOLOR": "1",
-            "ANSIBLE_RETRY_FILES_ENABLED": "0",
-            "ANSIBLE_PYTHON_INTERPRETER": "/usr/bin/python3",
-            "ANSIBLE_LOCALHOST_WARNING": "0",
-            "ANSIBLE_INVENTORY_UNPARSED_WARNING": "0",
-        })
+        env = emu.ansible_env(library)
         variables = dict(extra, endpoint=emu.endpoint, access_key=ACCESS_KEY, secret_key=SECRET_KEY)
         cmd = ["/usr/bin/ansible-playbook", "-i", "localhost,", playbook, "-e", json.dumps(variables)]
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=1200)

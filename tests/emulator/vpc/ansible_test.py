@@ -19,16 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def main(binary):
     with Emulator(binary) as emu:
-        env = dict(emu.env)
-        env.update({
-            "ANSIBLE_LOCAL_TEMP": os.path.join(env["HOME"], "ansible-tmp"),
-            "ANSIBLE_REMOTE_TEMP": os.path.join(env["HOME"], "ansible-remote-tmp"),
-            "ANSIBLE_NOCOLOR": "1",
-            "ANSIBLE_RETRY_FILES_ENABLED": "0",
-            "ANSIBLE_PYTHON_INTERPRETER": "/usr/bin/python3",
-            "ANSIBLE_LOCALHOST_WARNING": "0",
-            "ANSIBLE_INVENTORY_UNPARSED_WARNING": "0",
-        })
+        env = emu.ansible_env()
         cmd = ["/usr/bin/ansible-playbook", "-i", "localhost,", "-c", "local", os.path.join(HERE, "playbook.yml"),
                "-e", "endpoint=%s access_key=%s secret_key=%s" % (emu.endpoint, ACCESS_KEY, SECRET_KEY)]
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=1200)

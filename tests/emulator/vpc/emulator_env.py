@@ -81,3 +81,20 @@ class Emulator:
         session = boto3.session.Session(aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
                                         region_name=region)
         return session.client("ec2", endpoint_url=self.endpoint)
+
+    def ansible_env(self, library=None):
+        """The client environment for ansible-playbook: temporary folders inside HOME, no colour,
+        retry files or localhost warnings, Debian's python3, and ANSIBLE_LIBRARY when given."""
+        env = dict(self.env)
+        env.update({
+            "ANSIBLE_LOCAL_TEMP": os.path.join(env["HOME"], "ansible-tmp"),
+            "ANSIBLE_REMOTE_TEMP": os.path.join(env["HOME"], "ansible-remote-tmp"),
+            "ANSIBLE_NOCOLOR": "1",
+            "ANSIBLE_RETRY_FILES_ENABLED": "0",
+            "ANSIBLE_PYTHON_INTERPRETER": "/usr/bin/python3",
+            "ANSIBLE_LOCALHOST_WARNING": "0",
+            "ANSIBLE_INVENTORY_UNPARSED_WARNING": "0",
+        })
+        if library:
+            env["ANSIBLE_LIBRARY"] = library
+        return env
