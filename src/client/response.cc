@@ -68,9 +68,12 @@ pugi::xml_node find_error_element(const pugi::xml_document& document) {
   return root.child("Error");
 }
 
-/// Parses `body` into `document`; on failure leaves the document empty.
+/// Parses `body` into `document`; on failure leaves the document empty. Element text is kept in
+/// the element itself (parse_embed_pcdata) rather than in a child node of its own: the document
+/// of a 1,000-instance page then takes about half the memory, and child_value() reads the same.
 bool parse_xml(pugi::xml_document& document, std::string_view body) {
-  if (document.load_buffer(body.data(), body.size(), pugi::parse_default, pugi::encoding_utf8) &&
+  if (document.load_buffer(body.data(), body.size(), pugi::parse_default | pugi::parse_embed_pcdata,
+                           pugi::encoding_utf8) &&
       document.document_element()) {
     return true;
   }

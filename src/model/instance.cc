@@ -35,4 +35,13 @@ nlohmann::ordered_json to_ordered_json(const Instance& value) {
   return model::json_value<nlohmann::ordered_json>(value);
 }
 
+nlohmann::ordered_json to_ordered_json(const Instance& value, const std::function<bool(std::string_view)>& keep) {
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  std::apply([&](const auto&... f) { ((f.json && keep(f.json) ? model::put(object, f.json, value.*(f.member)) : void()), ...); },
+             model::Schema<Instance>::fields);
+  return object;
+}
+
+void visit(const Instance& instance, ModelVisitor& visitor) { model::visit_value(visitor, instance); }
+
 }  // namespace ec2

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "ec2/model/visit.h"
 #include "ec2/model/xml.h"
 #include "model/test_util.h"
 
@@ -209,6 +210,62 @@ TEST(InstanceTest, StateChangeJson) {
   EXPECT_EQ(to_json(change), json::parse(R"({"InstanceId":"i-1",
       "CurrentState":{"Code":32,"Name":"shutting-down"},
       "PreviousState":{"Code":16,"Name":"running"}})"));
+}
+
+/// Rebuilds ordered JSON from visit events, skipping the members named in `skip`.
+class JsonBuilder final : public ModelVisitor {
+ public:
+  explicit JsonBuilder(std::string skip = "") : skip_(std::move(skip)) {}
+  void begin_object() override { open(nlohmann::ordered_json::object()); }
+  bool member(const char* name) override {
+    key_ = name;
+    return key_ != skip_;
+  }
+  void end_object() override { close(); }
+  void begin_array() override { open(nlohmann::ordered_json::array()); }
+  void end_array() override { close(); }
+  void string(std::string_view text) override { add(std::string(text)); }
+  void integer(int64_t number) override { add(number); }
+  void boolean(bool flag) override { add(flag); }
+  void timestamp(Timestamp time) override { add(format_timestamp(time)); }
+  nlohmann::ordered_json result;
+
+ private:
+  void add(nlohmann::ordered_json value) {
+    if (stack_.empty()) {
+      result = std::move(value);
+    } else if (stack_.back().first.is_array()) {
+      stack_.back().first.push_back(std::move(value));
+    } else {
+      stack_.back().first[key_] = std::move(value);
+    }
+  }
+  void open(nlohmann::ordered_json value) { stack_.emplace_back(std::move(value), key_); }
+  void close() {
+    auto [value, key] = std::move(stack_.back());
+    stack_.pop_back();
+    key_ = key;
+    add(std::move(value));
+  }
+  std::string skip_, key_;
+  std::vector<std::pair<nlohmann::ordered_json, std::string>> stack_;
+};
+
+TEST(InstanceTest, VisitWalksWhatToOrderedJsonRenders) {
+  for (const Reservation& reservation : load_reservations("describe_instances.xml")) {
+    for (const Instance& instance : *reservation.instances) {
+      JsonBuilder all;
+      visit(instance, all);
+      EXPECT_EQ(all.result, to_ordered_json(instance));
+      EXPECT_EQ(all.result.dump(), to_ordered_json(instance).dump());  // same member order too
+
+      JsonBuilder without_tags("Tags");
+      visit(instance, without_tags);
+      auto kept = to_ordered_json(instance, [](std::string_view name) { return name != "Tags"; });
+      EXPECT_FALSE(kept.contains("Tags"));
+      EXPECT_EQ(without_tags.result.dump(), kept.dump());
+    }
+  }
 }
 
 }  // namespace

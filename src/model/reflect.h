@@ -4,7 +4,8 @@
 /// Each model struct gets a `Schema<T>` (see *_schema.h) listing its fields as
 /// (JSON member name, XML element name, pointer to member). From that one table `read` fills a
 /// struct from its XML element in a single pass over the children (a per-type hash table maps
-/// element names to field readers), and `json_value` renders it with absent members omitted.
+/// element names to field readers), `json_value` renders it with absent members omitted, and
+/// `visit_value` walks it for a ModelVisitor in the same order.
 /// Every translation unit that maps a struct must include the Schema of every struct it reaches
 /// (the *_schema.h headers), so each template instantiation is the same everywhere.
 
@@ -24,6 +25,7 @@
 #include "ec2/error.h"
 #include "ec2/model/common.h"
 #include "ec2/model/timestamp.h"
+#include "ec2/model/visit.h"
 #include "ec2/result.h"
 #include "ec2/types.h"
 
@@ -182,6 +184,44 @@ J json_value(const std::vector<T>& values) {
   J array = J::array();
   for (const T& value : values) array.push_back(json_value<J>(value));
   return array;
+}
+
+// Visiting: the events ModelVisitor receives for a value, mirroring json_value.
+inline void visit_value(ModelVisitor& v, const std::string& value) { v.string(value); }
+inline void visit_value(ModelVisitor& v, int value) { v.integer(value); }
+inline void visit_value(ModelVisitor& v, int64_t value) { v.integer(value); }
+inline void visit_value(ModelVisitor& v, bool value) { v.boolean(value); }
+inline void visit_value(ModelVisitor& v, Timestamp value) { v.timestamp(value); }
+inline void visit_value(ModelVisitor& v, const Tag& value) {
+  v.begin_object();
+  if (v.member("Key")) v.string(value.key);
+  if (v.member("Value")) v.string(value.value);
+  v.end_object();
+}
+template <class T>
+void visit_value(ModelVisitor& v, const std::vector<T>& values);
+template <Described T>
+void visit_value(ModelVisitor& v, const T& value);
+
+template <class M>
+void visit_member(ModelVisitor& v, const char* name, const M& value) {
+  if (name != nullptr && v.member(name)) visit_value(v, value);
+}
+template <class M>
+void visit_member(ModelVisitor& v, const char* name, const std::optional<M>& value) {
+  if (name != nullptr && value && v.member(name)) visit_value(v, *value);
+}
+template <Described T>
+void visit_value(ModelVisitor& v, const T& value) {
+  v.begin_object();
+  std::apply([&](const auto&... f) { (visit_member(v, f.json, value.*(f.member)), ...); }, Schema<T>::fields);
+  v.end_object();
+}
+template <class T>
+void visit_value(ModelVisitor& v, const std::vector<T>& values) {
+  v.begin_array();
+  for (const T& value : values) visit_value(v, value);
+  v.end_array();
 }
 }  // namespace ec2::model
 

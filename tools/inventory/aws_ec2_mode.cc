@@ -28,8 +28,8 @@ ConfigOverrides overrides_for(const aws_ec2::ConnectionSettings& c, const std::s
   return overrides;
 }
 
-/// Fetches the plan's instances and builds the `--list` document text.
-Result<std::string> fetch_and_build(const aws_ec2::AwsEc2Config& config, InstanceSource& source) {
+/// Fetches the plan's instances and hands the `--list` document text to `write`.
+Status fetch_and_write(const aws_ec2::AwsEc2Config& config, InstanceSource& source, const TextWriter& write) {
   FetchRequest fetch;
   fetch.regions = config.plan.regions;
   if (fetch.regions.empty()) {
@@ -39,16 +39,18 @@ Result<std::string> fetch_and_build(const aws_ec2::AwsEc2Config& config, Instanc
   }
   fetch.strict_permissions = config.plan.strict_permissions;
   fetch.filter_sets = config.plan.include_filter_sets;
+  fetch.prepare = aws_ec2::record_preparer(config);
   auto included = source.fetch(fetch);
   if (!included) return included.error();
   std::vector<InstanceRecord> excluded;
   if (!config.plan.exclude_filter_sets.empty()) {
     fetch.filter_sets = config.plan.exclude_filter_sets;
+    fetch.prepare = [](InstanceRecord& record) { record.typed.reset(); };  // only ids are needed
     auto records = source.fetch(fetch);
     if (!records) return records.error();
     excluded = std::move(*records);
   }
-  return aws_ec2::build_inventory_text(config, *included, excluded);
+  return aws_ec2::write_inventory(config, std::move(*included), excluded, write);
 }
 
 std::string read_text(const std::string& path) {
@@ -60,8 +62,8 @@ std::string read_text(const std::string& path) {
 
 }  // namespace
 
-Result<std::string> run_aws_ec2_mode(const std::string& path, const AwsEc2Request& request,
-                                     const Environment& env) {
+Status run_aws_ec2_mode(const std::string& path, const AwsEc2Request& request, const Environment& env,
+                        const TextWriter& write) {
   auto config = aws_ec2::load_aws_ec2_config(path);
   if (!config) return config.error();
   ConfigOverrides overrides = overrides_for(config->connection, request.profile);
@@ -77,21 +79,24 @@ Result<std::string> run_aws_ec2_mode(const std::string& path, const AwsEc2Reques
   if (!text) {
     auto source = open_ec2_source(overrides, env);
     if (!source) return source.error();
-    auto built = fetch_and_build(*config, **source);
+    // A plain --list goes out as it is laid out; the cache and --host need the whole text.
+    if (max_age <= 0 && request.host.empty()) return fetch_and_write(*config, **source, write);
+    text.emplace();
+    Status built = fetch_and_write(*config, **source, [&](std::string_view piece) { *text += piece; });
     if (!built) return built.error();
-    text = std::move(*built);
     if (max_age > 0) {
       if (Status written = write_cache(entry, *text); !written) {
         std::fprintf(stderr, "warning: %s\n", to_string(written.error()).c_str());
       }
     }
   }
-  if (!text->empty() && text->back() == '\n') text->pop_back();
-  if (request.host.empty()) return std::move(*text);
+  if (request.host.empty()) {
+    write(*text);
+    return {};
+  }
   nlohmann::json inventory = nlohmann::json::parse(*text, nullptr, false);
-  std::string host = aws_ec2::format_inventory_json(aws_ec2::host_variables(inventory, request.host));
-  if (!host.empty() && host.back() == '\n') host.pop_back();
-  return host;
+  write(aws_ec2::format_inventory_json(aws_ec2::host_variables(inventory, request.host)));
+  return {};
 }
 
 }  // namespace ec2::inventory

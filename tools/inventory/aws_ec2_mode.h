@@ -2,7 +2,9 @@
 /// aws_ec2.yml mode end to end: the plugin config (tools/inventory/aws_ec2) drives the shared
 /// parallel fetch layer; results are cached when the file enables `cache`.
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "ec2/config.h"
 #include "ec2/result.h"
@@ -16,8 +18,13 @@ struct AwsEc2Request {
   std::string profile;      ///< --profile, overriding the file's.
 };
 
-/// Runs the mode for the config at `path`; returns the text to print (no trailing newline).
-Result<std::string> run_aws_ec2_mode(const std::string& path, const AwsEc2Request& request,
-                                     const Environment& env);
+/// Receives the text to print, piece by piece.
+using TextWriter = std::function<void(std::string_view piece)>;
+
+/// Runs the mode for the config at `path`, handing the text to print (ending in a newline) to
+/// `write`. A plain `--list` without cache is written while it is laid out, so a large inventory
+/// never sits in memory whole; nothing is written when the run fails.
+Status run_aws_ec2_mode(const std::string& path, const AwsEc2Request& request, const Environment& env,
+                        const TextWriter& write);
 
 }  // namespace ec2::inventory

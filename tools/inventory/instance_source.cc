@@ -26,18 +26,25 @@ struct JobOutput {
   std::optional<Error> error;
 };
 
-/// Appends the instances of one page to `out`, converting each to botocore-shaped JSON.
+/// Appends the instances of one page to `out`, each prepared by `prepare` when set.
 void append_page(const std::string& region, const DescribeInstancesResponse& page,
-                 std::vector<InstanceRecord>& out) {
+                 const std::function<void(InstanceRecord&)>& prepare, std::vector<InstanceRecord>& out) {
   for (const Reservation& reservation : page.reservations) {
     if (!reservation.instances) continue;
     for (const Instance& instance : *reservation.instances) {
       InstanceRecord record;
       record.region = region;
-      record.typed = std::make_shared<const Instance>(instance);
+      // A prepare hook usually drops the instance: it sees the page's own copy until it does.
+      record.typed = prepare ? std::shared_ptr<const Instance>(std::shared_ptr<const Instance>(), &instance)
+                             : std::make_shared<const Instance>(instance);
       record.owner_id = reservation.owner_id.value_or("");
       record.requester_id = reservation.requester_id.value_or("");
       record.reservation_id = reservation.reservation_id.value_or("");
+      record.id = instance.instance_id.value_or("");
+      if (prepare) {
+        prepare(record);
+        if (record.typed) record.typed = std::make_shared<const Instance>(instance);  // kept: own it
+      }
       out.push_back(std::move(record));
     }
   }
@@ -79,7 +86,7 @@ JobOutput Ec2Source::run_job(const FetchRequest& request, const Job& job) const 
   Client client = stream_client(client_, region);
   Status status = describe_instances_pages(
       client, describe, [&](const DescribeInstancesResponse& page) {
-        append_page(region, page, output.records);
+        append_page(region, page, request.prepare, output.records);
         return true;
       });
   if (!status) output.error = status.error();

@@ -7,6 +7,7 @@
 /// the records in a deterministic order: regions in the order asked for, then filter sets in
 /// order, then the order EC2 returned. An instance matched by several filter sets appears once.
 
+#include <any>
 #include <functional>
 #include <memory>
 #include <string>
@@ -33,6 +34,10 @@ struct InstanceRecord {
   std::string requester_id;    ///< RequesterId of its reservation (often empty).
   std::string reservation_id;  ///< ReservationId of its reservation.
   std::shared_ptr<const Instance> typed;  ///< The instance as parsed, when fetched from EC2.
+  std::string id;  ///< Its instance id, set when fetched (it outlives a dropped `typed`).
+  /// What FetchRequest::prepare derived from the instance while its page was at hand (a type of
+  /// the output mode's own); empty when no hook ran.
+  std::any prepared;
 };
 
 /// The record's instance as boto3's dict (from `typed` when set, else `instance`).
@@ -42,6 +47,7 @@ inline nlohmann::json instance_json(const InstanceRecord& record) {
 
 /// The record's instance id ("" when it has none).
 inline std::string instance_id(const InstanceRecord& record) {
+  if (!record.id.empty()) return record.id;
   if (record.typed) return record.typed->instance_id.value_or("");
   auto id = record.instance.find("InstanceId");
   return id != record.instance.end() && id->is_string() ? id->get<std::string>() : std::string();
@@ -56,6 +62,10 @@ struct FetchRequest {
   /// with a warning on stderr instead of failing the whole fetch.
   bool strict_permissions = true;
   int max_parallel = 16;  ///< Upper bound on concurrent DescribeInstances streams.
+  /// Called on every record as soon as its page is parsed, on the fetching thread (so
+  /// concurrently for different streams). It may fill `prepared` and drop `typed`: the fleet then
+  /// never sits in memory as parsed instances all at once.
+  std::function<void(InstanceRecord&)> prepare;
 };
 
 /// Where instances come from. The real one talks to EC2; tests substitute canned records.

@@ -62,29 +62,31 @@ int convert(const Options& options) {
   return 0;
 }
 
+/// Configuration errors already read `file:line: ...`; others need the AWS code and request id.
+int fail(const ec2::Error& error) {
+  return fail(error.category == ec2::ErrorCategory::Config ? error.message : to_string(error));
+}
+
 int run(const Options& options, const std::string& invoked) {
   const ec2::Environment& env = ec2::process_environment();
   auto choice = locate_config(options.config, invoked, env);
   if (!choice) return fail(choice.error().message);
-  ec2::Result<std::string> output = std::string();
   if (choice->syntax == ConfigSyntax::AwsEc2) {
-    output = run_aws_ec2_mode(choice->path, {options.host, options.refresh_cache, options.profile},
-                              env);
+    auto write = [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); };
+    ec2::Status status = run_aws_ec2_mode(choice->path, {options.host, options.refresh_cache, options.profile},
+                                          env, write);
+    if (!status) return fail(status.error());
   } else {
     std::string text;
     auto settings = load_settings(choice->path, options.profile, text);
     if (!settings) return fail(settings.error().message);
-    output = run_ini_mode(*settings, {options.host, options.refresh_cache, text}, env,
-                          ec2_source_factory(env));
+    auto output = run_ini_mode(*settings, {options.host, options.refresh_cache, text}, env,
+                               ec2_source_factory(env));
+    if (!output) return fail(output.error());
+    std::string printed = std::move(*output) + "\n";
+    std::fwrite(printed.data(), 1, printed.size(), stdout);
   }
-  if (!output) {
-    const ec2::Error& error = output.error();
-    // Configuration errors already read `file:line: ...`; others need the AWS code and request id.
-    return fail(error.category == ec2::ErrorCategory::Config ? error.message : to_string(error));
-  }
-  std::string text = std::move(*output) + "\n";
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  return std::fflush(stdout) == 0 ? 0 : 1;
+  return std::fflush(stdout) == 0 && !std::ferror(stdout) ? 0 : 1;
 }
 
 }  // namespace

@@ -3,8 +3,10 @@
 /// Member names follow the EC2 API shapes; every member is optional so that a field AWS left out
 /// stays distinguishable from an empty one (JSON output omits absent members, as boto3 does).
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -320,6 +322,8 @@ nlohmann::json to_json(const InstanceMaintenanceOptions& value);
 nlohmann::json to_json(const Instance& value);
 /// The same members as `to_json`, in botocore's member order (the key order of boto3's dict).
 nlohmann::ordered_json to_ordered_json(const Instance& value);
+/// Only the members whose botocore name `keep` accepts (cheaper when few are needed).
+nlohmann::ordered_json to_ordered_json(const Instance& value, const std::function<bool(std::string_view)>& keep);
 nlohmann::json to_json(const Reservation& value);
 nlohmann::json to_json(const InstanceStateChange& value);
 

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -90,11 +91,24 @@ Result<AwsEc2Config> parse_aws_ec2_config(const std::string& path, const std::st
 Result<nlohmann::json> build_inventory(const AwsEc2Config& config,
                                        const std::vector<InstanceRecord>& included,
                                        const std::vector<InstanceRecord>& excluded = {});
+/// Receives inventory text piece by piece.
+using InventoryWriter = std::function<void(std::string_view piece)>;
+
 /// The same document as the text `ansible-inventory --list` prints (what `format_inventory_json`
-/// gives for it), written without building the sorted document first.
+/// gives for it), handed to `write` in pieces of a few MiB as it is laid out. Every error is
+/// found before the first piece is written.
+Status write_inventory(const AwsEc2Config& config, std::vector<InstanceRecord> included,
+                       const std::vector<InstanceRecord>& excluded, const InventoryWriter& write);
+/// The whole write_inventory text.
 Result<std::string> build_inventory_text(const AwsEc2Config& config,
-                                         const std::vector<InstanceRecord>& included,
+                                         std::vector<InstanceRecord> included,
                                          const std::vector<InstanceRecord>& excluded = {});
+
+/// A FetchRequest::prepare hook for `config`'s included instances. When a host needs nothing but
+/// its own instance (no compose, groups or keyed_groups), it works out each record's host names
+/// and variables text as its page arrives and drops the parsed instance; build_inventory_text then
+/// only files the prepared hosts. Empty when the config has constructed rules.
+std::function<void(InstanceRecord&)> record_preparer(const AwsEc2Config& config);
 
 /// The text `ansible-inventory --list` prints for `inventory`: keys sorted, 4-space indent, UTF-8
 /// kept as is, newline at the end.

@@ -9,6 +9,8 @@
 #include "aws_ec2.h"
 #include "build_options.h"
 #include "constructed.h"
+#include "hostname_attrs.h"
+#include "hostvars_text.h"
 #include "inventory_model.h"
 
 namespace ec2::inventory::aws_ec2 {
@@ -16,20 +18,47 @@ namespace {
 
 /// The plugin's _query: included instances minus excluded ones, first occurrence of each id kept,
 /// sorted by instance id.
-std::vector<const InstanceRecord*> select_instances(const std::vector<InstanceRecord>& included,
-                                                    const std::vector<InstanceRecord>& excluded) {
+std::vector<InstanceRecord*> select_instances(std::vector<InstanceRecord>& included,
+                                              const std::vector<InstanceRecord>& excluded) {
   std::unordered_set<std::string> ignore;
   for (const auto& r : excluded) ignore.insert(instance_id(r));
-  std::vector<std::pair<std::string, const InstanceRecord*>> keyed;
-  for (const auto& r : included) {
+  std::vector<std::pair<std::string, InstanceRecord*>> keyed;
+  for (auto& r : included) {
     std::string id = instance_id(r);
     if (ignore.insert(id).second) keyed.emplace_back(std::move(id), &r);
   }
   std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<const InstanceRecord*> selected;
+  std::vector<InstanceRecord*> selected;
   selected.reserve(keyed.size());
   for (const auto& [id, record] : keyed) selected.push_back(record);
   return selected;
+}
+
+/// What record_preparer leaves in InstanceRecord::prepared: the host names and, when there are
+/// any, the variables as compact sorted JSON text.
+struct PreparedHost {
+  std::vector<std::string> names;
+  Result<std::string> vars = std::string();
+};
+
+/// The botocore members the hostname rules read (the reservation ids are always available).
+std::unordered_set<std::string> hostname_members(const std::vector<HostnameRule>& rules) {
+  std::unordered_set<std::string> members;
+  auto add = [&](const std::string& rule) {
+    if (rule.rfind("tag:", 0) == 0) members.insert("Tags");
+    else if (const auto* path = filter_attribute_path(rule)) members.insert(path->front());
+  };
+  for (const HostnameRule& rule : rules.empty() ? default_hostname_rules() : rules) {
+    add(rule.name);
+    if (rule.prefix) add(*rule.prefix);
+  }
+  return members;
+}
+
+std::vector<std::string> hostnames_of(const BuildOptions& options, const Json& instance) {
+  if (options.allow_duplicated_hosts) return all_hostnames(instance, options.hostnames, options.sanitizer());
+  if (auto name = preferred_hostname(instance, options.hostnames, options.sanitizer())) return {*name};
+  return {};
 }
 
 /// What one instance contributes before it meets the model: its host names and variables.
@@ -41,24 +70,26 @@ struct Converted {
 Converted convert(const BuildOptions& options, const InstanceRecord& record) {
   Json instance = boto3_instance(record);
   Converted out;
-  if (options.allow_duplicated_hosts) {
-    out.names = all_hostnames(instance, options.hostnames, options.sanitizer());
-  } else if (auto name = preferred_hostname(instance, options.hostnames, options.sanitizer())) {
-    out.names.push_back(*name);
-  }
+  out.names = hostnames_of(options, instance);
   if (!out.names.empty()) out.hostvars = instance_hostvars(instance, options.hostvars);
   return out;
 }
 
+bool has_constructed_rules(const BuildOptions& options) {
+  return !options.compose.empty() || !options.groups.empty() || !options.keyed_groups.empty();
+}
+
 /// Converts every record, on every core: each conversion reads only its own record, and only the
 /// model (filled afterwards, in order) is shared.
-std::vector<Converted> convert_all(const BuildOptions& options, const std::vector<const InstanceRecord*>& records) {
+std::vector<Converted> convert_all(const BuildOptions& options, const std::vector<InstanceRecord*>& records) {
   std::vector<Converted> out(records.size());
   constexpr size_t kChunk = 64;
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t begin = next.fetch_add(kChunk); begin < records.size(); begin = next.fetch_add(kChunk)) {
-      for (size_t i = begin; i < std::min(begin + kChunk, records.size()); ++i) out[i] = convert(options, *records[i]);
+      for (size_t i = begin; i < std::min(begin + kChunk, records.size()); ++i) {
+        if (!records[i]->prepared.has_value()) out[i] = convert(options, *records[i]);
+      }
     }
   };
   size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), records.size() / kChunk + 1);
@@ -75,7 +106,7 @@ Status add_instance(const BuildOptions& options, Converted& converted, Inventory
   if (!converted.hostvars) return converted.hostvars.error();
   Json& hostvars = *converted.hostvars;
   // Without constructed rules nothing reads the variables again: the last host can take them.
-  bool constructed = !options.compose.empty() || !options.groups.empty() || !options.keyed_groups.empty();
+  bool constructed = has_constructed_rules(options);
   for (size_t i = 0; i < names.size(); ++i) {
     model.add_host(names[i], "aws_ec2");
     if (!constructed && i + 1 == names.size()) {
@@ -89,21 +120,60 @@ Status add_instance(const BuildOptions& options, Converted& converted, Inventory
   return {};
 }
 
+/// Adds a record record_preparer prepared: its variables move into the model as text.
+Status add_prepared(InstanceRecord& record, InventoryModel& model) {
+  auto& prepared = std::any_cast<PreparedHost&>(record.prepared);
+  if (prepared.names.empty()) return {};
+  if (!prepared.vars) return prepared.vars.error();
+  for (size_t i = 0; i < prepared.names.size(); ++i) {
+    model.add_host(prepared.names[i], "aws_ec2");
+    model.set_variables_text(prepared.names[i], i + 1 == prepared.names.size() ? std::move(*prepared.vars) : *prepared.vars);
+  }
+  record.prepared.reset();
+  return {};
+}
+
 }  // namespace
 
-Result<std::string> build_inventory_text(const AwsEc2Config& config, const std::vector<InstanceRecord>& included,
-                                         const std::vector<InstanceRecord>& excluded) {
+std::function<void(InstanceRecord&)> record_preparer(const AwsEc2Config& config) {
+  std::shared_ptr<const BuildOptions> options = config.build;
+  if (has_constructed_rules(*options)) return {};
+  auto members = std::make_shared<const std::unordered_set<std::string>>(hostname_members(options->hostnames));
+  return [options, members](InstanceRecord& record) {
+    if (!record.typed) return;
+    PreparedHost prepared;
+    Json instance = boto3_instance(record, [&](std::string_view name) { return members->count(std::string(name)) > 0; });
+    prepared.names = hostnames_of(*options, instance);
+    if (!prepared.names.empty()) prepared.vars = hostvars_text(record, options->hostvars);
+    record.prepared = std::move(prepared);
+    record.typed.reset();
+  };
+}
+
+Status write_inventory(const AwsEc2Config& config, std::vector<InstanceRecord> included,
+                       const std::vector<InstanceRecord>& excluded, const InventoryWriter& write) {
   const BuildOptions& options = *config.build;
   InventoryModel model(options.source);
   model.add_group("aws_ec2");
-  std::vector<Converted> converted = convert_all(options, select_instances(included, excluded));
-  for (Converted& instance : converted) {
-    if (auto s = add_instance(options, instance, model); !s) {
-      return s.error().with_context("build the inventory from " + config.path);
-    }
+  std::vector<InstanceRecord*> selected = select_instances(included, excluded);
+  std::vector<Converted> converted = convert_all(options, selected);
+  for (size_t i = 0; i < selected.size(); ++i) {
+    Status added = selected[i]->prepared.has_value() ? add_prepared(*selected[i], model)
+                                                     : add_instance(options, converted[i], model);
+    if (!added) return added.error().with_context("build the inventory from " + config.path);
   }
   if (auto s = model.add_child("all", "aws_ec2"); !s) return s.error();
-  return model.list_text();
+  included.clear();
+  model.write_list(write);
+  return {};
+}
+
+Result<std::string> build_inventory_text(const AwsEc2Config& config, std::vector<InstanceRecord> included,
+                                         const std::vector<InstanceRecord>& excluded) {
+  std::string text;
+  Status written = write_inventory(config, std::move(included), excluded, [&](std::string_view piece) { text += piece; });
+  if (!written) return written.error();
+  return text;
 }
 
 Result<nlohmann::json> build_inventory(const AwsEc2Config& config, const std::vector<InstanceRecord>& included,

@@ -62,7 +62,11 @@ std::string datetime_str(const std::string& isoformat) {
 }
 
 Json boto3_instance(const InstanceRecord& record) {
-  Json instance = record.typed ? to_ordered_json(*record.typed) : in_botocore_order(record.instance);
+  return boto3_instance(record, [](std::string_view) { return true; });
+}
+
+Json boto3_instance(const InstanceRecord& record, const std::function<bool(std::string_view)>& keep) {
+  Json instance = record.typed ? to_ordered_json(*record.typed, keep) : in_botocore_order(record.instance);
   convert_timestamps(instance);
   instance["OwnerId"] = record.owner_id;
   instance["RequesterId"] = record.requester_id;

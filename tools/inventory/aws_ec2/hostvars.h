@@ -3,6 +3,7 @@
 /// snake_case (camel_dict_to_snake_dict), `tags` as a dict, `placement.region`, the reservation's
 /// `owner_id`/`requester_id`/`reservation_id`, optional `ec2_tag_*` keys and prefix/suffix.
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,8 @@ namespace ec2::inventory::aws_ec2 {
 /// The boto3 view of a record: its instance dict in botocore's key order, with OwnerId, RequesterId
 /// and ReservationId added and timestamps as Ansible prints boto3's datetimes (`2024-01-02T03:04:05+00:00`).
 Json boto3_instance(const InstanceRecord& record);
+/// Same with, of a typed record, only the instance members `keep` accepts (by botocore name).
+Json boto3_instance(const InstanceRecord& record, const std::function<bool(std::string_view)>& keep);
 
 /// Python's str() of a datetime printed as `isoformat` text: the `T` becomes a space.
 std::string datetime_str(const std::string& isoformat);

@@ -3,14 +3,14 @@
 #include <algorithm>
 #include <thread>
 
+#include "hostvars_text.h"
 #include "sorted_json.h"
 
 namespace ec2::inventory::aws_ec2 {
 namespace {
 
-/// A generous size of one host's `--list` text (about 5 KiB for a typical instance), to size the
-/// output once instead of copying it while it grows.
-constexpr size_t kHostTextBytes = 8192;
+/// Hosts whose `--list` text is written at a time (about 5 KiB each for a typical instance).
+constexpr size_t kHostBatch = 512;
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -87,13 +87,26 @@ void InventoryModel::collect_ancestors(const std::string& group, std::vector<std
   }
 }
 
+Json& InventoryModel::json_vars(Host& host) {
+  if (!host.text.empty()) {
+    Json parsed = Json::parse(host.text);
+    for (auto& [name, value] : parsed.items()) host.vars[name] = std::move(value);
+    host.text.clear();
+  }
+  return host.vars;
+}
+
 void InventoryModel::set_variable(const std::string& host, const std::string& name, Json value) {
-  hosts_[host].vars[name] = std::move(value);
+  json_vars(hosts_[host])[name] = std::move(value);
 }
 
 Json InventoryModel::host_vars_with_magic(const std::string& host) const {
   const Host& h = hosts_.at(host);
   Json vars = h.vars;
+  if (!h.text.empty()) {
+    Json parsed = Json::parse(h.text);
+    for (auto& [name, value] : parsed.items()) vars[name] = std::move(value);
+  }
   vars["inventory_hostname"] = host;
   vars["inventory_hostname_short"] = is_ip_address(host) ? host : host.substr(0, host.find('.'));
   std::vector<std::string> names;
@@ -108,8 +121,17 @@ Json InventoryModel::host_vars_with_magic(const std::string& host) const {
   return vars;
 }
 
+void InventoryModel::set_variables_text(const std::string& host, std::string vars) {
+  Host& h = hosts_[host];
+  if (h.text.empty() && h.vars.size() == 2 && h.vars.contains("inventory_file") && h.vars.contains("inventory_dir")) {
+    h.text = std::move(vars);
+  } else {
+    set_variables(host, Json::parse(vars));
+  }
+}
+
 void InventoryModel::set_variables(const std::string& host, Json vars) {
-  Json& current = hosts_[host].vars;
+  Json& current = json_vars(hosts_[host]);
   bool fresh = current.size() == 2 && current.contains("inventory_file") && current.contains("inventory_dir");
   for (auto& [name, value] : vars.items()) {
     // A fresh host has only the two inventory_* variables, so other names can be appended unseen.
@@ -135,7 +157,15 @@ void InventoryModel::format_group(const std::string& name, std::map<std::string,
   if (!entry.empty()) out[name] = std::move(entry);
 }
 
-void InventoryModel::append_host_entry(std::string& out, const std::string& host, const Json& vars) {
+void InventoryModel::append_host_entry(std::string& out, const std::string& host, const Host& entry) {
+  if (!entry.text.empty() && entry.text != "{}") {
+    out += ",\n            ";
+    append_json_string(out, host);
+    out += ": ";
+    reindent_json(out, entry.text, 3);
+    return;
+  }
+  const Json& vars = entry.vars;
   std::vector<JsonMember> members;
   members.reserve(vars.size());
   for (const auto& [name, value] : vars.items()) {
@@ -148,37 +178,43 @@ void InventoryModel::append_host_entry(std::string& out, const std::string& host
   append_sorted_object(out, std::move(members), 3);
 }
 
-void InventoryModel::append_hostvars(std::string& out) const {
-  std::vector<std::pair<const std::string*, const Json*>> hosts;
+void InventoryModel::write_hostvars(std::string& out, const TextWriter& write) const {
+  std::vector<std::pair<const std::string*, const Host*>> hosts;
   hosts.reserve(hosts_.size());
-  for (const auto& [name, host] : hosts_) hosts.emplace_back(&name, &host.vars);
-  // Each host's text depends on that host alone: write ranges of hosts on every core, join in order.
+  for (const auto& [name, host] : hosts_) hosts.emplace_back(&name, &host);
+  // Each host's text depends on that host alone: batches of hosts are written on every core,
+  // joined in order and handed on, so the whole text never sits in memory.
   size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), hosts.size() / 256 + 1);
   std::vector<std::string> parts(threads);
-  auto render = [&](size_t part) {
-    size_t begin = hosts.size() * part / threads, end = hosts.size() * (part + 1) / threads;
-    parts[part].reserve((end - begin) * kHostTextBytes);
-    for (size_t i = begin; i < end; ++i) append_host_entry(parts[part], *hosts[i].first, *hosts[i].second);
-  };
-  std::vector<std::thread> pool;
-  for (size_t part = 1; part < threads; ++part) pool.emplace_back(render, part);
-  render(0);
-  for (std::thread& thread : pool) thread.join();
   bool any = false;
-  for (const std::string& part : parts) {
-    if (part.empty()) continue;
-    if (any) {
-      out += part;
-    } else {
-      out += '{';
-      out.append(part, 1);  // the first entry has no comma before it
-      any = true;
+  for (size_t batch = 0; batch < hosts.size(); batch += kHostBatch) {
+    size_t count = std::min(kHostBatch, hosts.size() - batch);
+    auto render = [&](size_t part) {
+      parts[part].clear();
+      size_t begin = batch + count * part / threads, end = batch + count * (part + 1) / threads;
+      for (size_t i = begin; i < end; ++i) append_host_entry(parts[part], *hosts[i].first, *hosts[i].second);
+    };
+    std::vector<std::thread> pool;
+    for (size_t part = 1; part < threads; ++part) pool.emplace_back(render, part);
+    render(0);
+    for (std::thread& thread : pool) thread.join();
+    for (const std::string& part : parts) {
+      if (part.empty()) continue;
+      if (!any) {
+        out += '{';
+        out.append(part, 1);  // the first entry has no comma before it
+        any = true;
+      } else {
+        out += part;
+      }
+      write(out);
+      out.clear();
     }
   }
   out += any ? "\n        }" : "{}";
 }
 
-std::string InventoryModel::list_text() {
+void InventoryModel::write_list(const TextWriter& write) {
   for (const auto& name : std::vector<std::string>(group_order_)) {
     if (name != "all" && groups_[name].parents.empty()) (void)add_child("all", name);
   }
@@ -186,7 +222,6 @@ std::string InventoryModel::list_text() {
   std::set<std::string> seen;
   format_group("all", groups, seen);
   std::string out = "{";
-  out.reserve(hosts_.size() * kHostTextBytes);
   bool first = true, meta_written = false;
   auto next_member = [&] {
     out += first ? "\n    " : ",\n    ";
@@ -195,7 +230,7 @@ std::string InventoryModel::list_text() {
   auto write_meta = [&] {
     next_member();
     out += "\"_meta\": {\n        \"hostvars\": ";
-    append_hostvars(out);
+    write_hostvars(out, write);
     out += "\n    }";
     meta_written = true;
   };
@@ -208,7 +243,13 @@ std::string InventoryModel::list_text() {
   }
   if (!meta_written) write_meta();
   out += "\n}\n";
-  return out;
+  write(out);
+}
+
+std::string InventoryModel::list_text() {
+  std::string text;
+  write_list([&](std::string_view piece) { text += piece; });
+  return text;
 }
 
 }  // namespace ec2::inventory::aws_ec2

@@ -3,10 +3,12 @@
 /// a host's groups include the ancestors of its groups, parentless groups end up under `all`, and
 /// `--list` JSON is laid out as ansible-inventory lays it out.
 
+#include <functional>
 #include <map>
 #include <set>
 #include <unordered_set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "json.h"
@@ -32,12 +34,21 @@ class InventoryModel {
   void set_variable(const std::string& host, const std::string& name, Json value);
   /// Sets every member of `vars` (an object), as one set_variable call per member would.
   void set_variables(const std::string& host, Json vars);
+  /// Same, with `vars` as compact JSON text whose keys are sorted (see hostvars_text): kept as
+  /// text, which is what `--list` needs, unless the host already has variables to merge with.
+  void set_variables_text(const std::string& host, std::string vars);
   /// The host's variables plus inventory_hostname, inventory_hostname_short and group_names, as
   /// Host.get_vars() returns them.
   Json host_vars_with_magic(const std::string& host) const;
 
+  /// Receives the `--list` text piece by piece.
+  using TextWriter = std::function<void(std::string_view piece)>;
+
   /// Puts parentless groups under `all`, then renders the `--list` document as
-  /// `ansible-inventory --list` prints it (keys sorted, 4-space indent, newline at the end).
+  /// `ansible-inventory --list` prints it (keys sorted, 4-space indent, newline at the end),
+  /// handing it to `write` in pieces of a few MiB.
+  void write_list(const TextWriter& write);
+  /// The whole write_list text.
   std::string list_text();
 
  private:
@@ -50,15 +61,19 @@ class InventoryModel {
   };
   struct Host {
     Json vars = Json::object();
+    std::string text;                 ///< Variables as compact sorted JSON, when set that way only.
     std::vector<std::string> groups;  ///< Direct groups, in the order joined.
   };
 
+  /// The host's variables as JSON (text variables are moved into it first).
+  static Json& json_vars(Host& host);
   bool is_ancestor(const std::string& maybe_ancestor, const std::string& group) const;
   void collect_ancestors(const std::string& group, std::vector<std::string>& out) const;
   void format_group(const std::string& name, std::map<std::string, Json>& out, std::set<std::string>& seen) const;
-  void append_hostvars(std::string& out) const;
+  /// Appends the `hostvars` object to `out`, handing `out` to `write` (and clearing it) as it grows.
+  void write_hostvars(std::string& out, const TextWriter& write) const;
   /// `,\n<indent>"host": {...}` for a host with variables to list; nothing otherwise.
-  static void append_host_entry(std::string& out, const std::string& host, const Json& vars);
+  static void append_host_entry(std::string& out, const std::string& host, const Host& vars);
 
   std::string source_;
   std::string source_dir_;

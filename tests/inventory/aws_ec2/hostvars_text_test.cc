@@ -1,0 +1,112 @@
+// Host variables written as text from typed instances: the same bytes as the JSON path gives
+// (instance_hostvars of boto3_instance, then sorted), for every option that shapes them.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "ec2/ops/instances.h"
+#include "hostvars_text.h"
+#include "inventory_model.h"
+#include "sorted_json.h"
+
+namespace ec2::inventory::aws_ec2 {
+namespace {
+
+/// The instances of the DescribeInstances sample response, plus variants with awkward values.
+std::vector<InstanceRecord> sample_records() {
+  std::ifstream in(EC2_SOURCE_DIR "/src/model/testdata/describe_instances.xml");
+  std::stringstream text;
+  text << in.rdbuf();
+  pugi::xml_document doc;
+  EXPECT_TRUE(doc.load_string(text.str().c_str()));
+  auto page = parse_describe_instances(doc);
+  EXPECT_TRUE(page) << to_string(page.error());
+  std::vector<InstanceRecord> records;
+  for (const Reservation& reservation : page->reservations) {
+    for (const Instance& instance : reservation.instances.value_or(std::vector<Instance>{})) {
+      InstanceRecord record;
+      record.region = "us-east-1";
+      record.owner_id = reservation.owner_id.value_or("");
+      record.reservation_id = reservation.reservation_id.value_or("");
+      record.typed = std::make_shared<const Instance>(instance);
+      records.push_back(record);
+    }
+  }
+  EXPECT_GE(records.size(), 2u);
+  Instance odd = *records.front().typed;
+  odd.tags = std::vector<Tag>{{"Name", "wéb \"01\"\t\\"}, {"a-b c", "日本"}, {"dup", "1"}, {"dup", "2"}, {"", ""}};
+  odd.launch_time = *parse_timestamp("2024-01-02T03:04:05.120Z");
+  odd.placement->availability_zone = "ap-northeast-1é";
+  InstanceRecord variant = records.front();
+  variant.typed = std::make_shared<const Instance>(odd);
+  variant.requester_id = "amazon-elb";
+  records.push_back(variant);
+  Instance bare;
+  bare.instance_id = "i-bare";
+  bare.placement = Placement{};
+  bare.placement->availability_zone = "eu-west-1a";
+  InstanceRecord minimal;
+  minimal.typed = std::make_shared<const Instance>(bare);
+  records.push_back(minimal);
+  return records;
+}
+
+std::string via_json(const InstanceRecord& record, const HostvarOptions& options) {
+  auto vars = instance_hostvars(boto3_instance(record), options);
+  EXPECT_TRUE(vars) << to_string(vars.error());
+  return nlohmann::json(*vars).dump();
+}
+
+TEST(HostvarsTextTest, EqualsTheJsonPathForEveryOption) {
+  const std::vector<HostvarOptions> variants = {
+      {}, {"aws_", "", false}, {"", "_x", false}, {"p_", "_s", true}, {"", "", true}};
+  for (const InstanceRecord& record : sample_records()) {
+    for (const HostvarOptions& options : variants) {
+      auto text = hostvars_text(record, options);
+      ASSERT_TRUE(text) << to_string(text.error());
+      EXPECT_EQ(*text, via_json(record, options)) << instance_id(record) << " prefix=" << options.prefix;
+    }
+  }
+}
+
+TEST(HostvarsTextTest, MissingAvailabilityZoneIsAnError) {
+  Instance instance;
+  instance.instance_id = "i-noaz";
+  InstanceRecord record;
+  record.typed = std::make_shared<const Instance>(instance);
+  auto text = hostvars_text(record, {});
+  ASSERT_FALSE(text);
+  EXPECT_EQ(text.error().code, "NoAvailabilityZone");
+  EXPECT_NE(text.error().message.find("i-noaz"), std::string::npos);
+}
+
+TEST(HostvarsTextTest, ReindentMatchesTheSortedWriter) {
+  const std::vector<std::string> values = {
+      R"({})", R"([])", R"({"a":[],"b":{},"c":[1,{"d":"x,y:{}[]\"\\"}],"e":true,"f":null})",
+      R"([{"k":"v"},[],[[1,2]],"s"])", R"("plain")", R"({"ünï":"日本","z":-12})"};
+  for (const std::string& compact : values) {
+    for (int depth : {0, 3}) {
+      std::string expected, actual;
+      append_sorted_json(expected, Json::parse(compact), depth);
+      reindent_json(actual, nlohmann::json::parse(compact).dump(), depth);
+      EXPECT_EQ(actual, expected) << compact;
+    }
+  }
+}
+
+TEST(HostvarsTextTest, ModelMergesTextVariablesOfAHostNamedTwice) {
+  InventoryModel text_model("/inv/x.aws_ec2.yml"), json_model("/inv/x.aws_ec2.yml");
+  const std::string first = R"({"a":1,"only_first":[1],"z":{"k":"v"}})", second = R"({"a":2,"b":"x"})";
+  for (InventoryModel* model : {&text_model, &json_model}) model->add_host("h", "aws_ec2");
+  text_model.set_variables_text("h", first);
+  text_model.set_variables_text("h", second);
+  json_model.set_variables("h", Json::parse(first));
+  json_model.set_variables("h", Json::parse(second));
+  EXPECT_EQ(text_model.list_text(), json_model.list_text());
+  EXPECT_NE(text_model.list_text().find("\"only_first\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ec2::inventory::aws_ec2

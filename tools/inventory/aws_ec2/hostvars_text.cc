@@ -1,0 +1,242 @@
+#include "hostvars_text.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "ec2/model/snake_case.h"
+#include "ec2/model/visit.h"
+#include "sorted_json.h"
+#include "unicode_tables.h"
+
+namespace ec2::inventory::aws_ec2 {
+namespace {
+
+/// camel_to_snake of a botocore member name, computed once per name and thread.
+const std::string& snake_name(const char* name) {
+  thread_local std::unordered_map<const char*, std::string> cache;
+  auto it = cache.find(name);
+  if (it == cache.end()) it = cache.emplace(name, camel_to_snake(name)).first;
+  return it->second;
+}
+
+/// An object member whose value text is at [begin, end) of the writer's buffer.
+struct Member {
+  std::string_view key;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+/// `{"k":v,...}` with members sorted by key; of equal keys the last one given wins.
+void append_object(std::string& out, std::vector<std::pair<std::string_view, std::string_view>>& members) {
+  std::stable_sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  out += '{';
+  bool first = true;
+  for (size_t i = 0; i < members.size(); ++i) {
+    if (i + 1 < members.size() && members[i + 1].first == members[i].first) continue;
+    if (!first) out += ',';
+    first = false;
+    append_json_string(out, members[i].first);
+    out += ':';
+    out += members[i].second;
+  }
+  out += '}';
+}
+
+/// Writes the instance's objects with sorted snake_case keys into one buffer. The root object is
+/// left open: `root()` gives its members so that the caller can add its own and close it.
+class SortedWriter final : public ModelVisitor {
+ public:
+  explicit SortedWriter(std::string region) : region_(std::move(region)) {}
+
+  void begin_object() override { open(true); }
+  bool member(const char* name) override {
+    if (frames_.size() == 1 && std::strcmp(name, "Tags") == 0) return false;  // replaced by the tags dict
+    Frame& frame = frames_.back();
+    frame.members.push_back({snake_name(name), buf_.size(), 0});
+    frame.last_name = name;
+    return true;
+  }
+  void end_object() override {
+    if (frames_.size() == 1) return;  // the root stays open
+    Frame& frame = frames_.back();
+    if (frames_.size() == 2 && std::strcmp(frames_[0].last_name, "Placement") == 0) {
+      frame.members.push_back({"region", buf_.size(), 0});
+      append_json_string(buf_, region_);
+      frame.members.back().end = buf_.size();
+    }
+    pairs_.clear();
+    for (const Member& m : frame.members) pairs_.emplace_back(m.key, std::string_view(buf_).substr(m.begin, m.end - m.begin));
+    scratch_.clear();
+    append_object(scratch_, pairs_);
+    buf_.resize(frame.start);
+    buf_ += scratch_;
+    close();
+  }
+  void begin_array() override { open(false); }
+  void end_array() override {
+    buf_ += ']';
+    close();
+  }
+  void string(std::string_view text) override {
+    before_value();
+    append_json_string(buf_, text);
+    after_value();
+  }
+  void integer(int64_t number) override {
+    before_value();
+    char digits[24];
+    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, number);
+    buf_.append(digits, end);
+    after_value();
+  }
+  void boolean(bool flag) override {
+    before_value();
+    buf_ += flag ? "true" : "false";
+    after_value();
+  }
+  void timestamp(Timestamp time) override { string(format_timestamp(time)); }
+
+  /// The root object's members as (snake key, value text); valid until the writer changes.
+  std::vector<std::pair<std::string_view, std::string_view>> root() const {
+    std::vector<std::pair<std::string_view, std::string_view>> out;
+    for (const Member& m : frames_.front().members) out.emplace_back(m.key, std::string_view(buf_).substr(m.begin, m.end - m.begin));
+    return out;
+  }
+
+ private:
+  struct Frame {
+    bool object = false;
+    size_t start = 0;
+    size_t items = 0;
+    std::vector<Member> members;
+    const char* last_name = "";
+  };
+
+  void before_value() {
+    if (!frames_.empty() && !frames_.back().object && frames_.back().items++ > 0) buf_ += ',';
+  }
+  void after_value() {
+    if (!frames_.empty() && frames_.back().object) frames_.back().members.back().end = buf_.size();
+  }
+  void open(bool object) {
+    before_value();
+    frames_.push_back(Frame{object, buf_.size(), 0, {}, ""});
+    if (!object) buf_ += '[';
+  }
+  void close() {
+    frames_.pop_back();
+    after_value();
+  }
+
+  std::string region_;
+  std::string buf_;
+  std::string scratch_;
+  std::vector<std::pair<std::string_view, std::string_view>> pairs_;
+  std::vector<Frame> frames_;
+};
+
+std::string json_string(std::string_view text) {
+  std::string out;
+  append_json_string(out, text);
+  return out;
+}
+
+/// The tags as a JSON object (boto3_tag_list_to_ansible_dict), and the `ec2_tag_*` members.
+std::string tags_dict(const Instance& instance, std::vector<std::pair<std::string, std::string>>& tag_vars) {
+  std::vector<std::pair<std::string_view, std::string_view>> members;
+  std::vector<std::string> values;
+  if (instance.tags) {
+    values.reserve(instance.tags->size());
+    for (const Tag& tag : *instance.tags) {
+      values.push_back(json_string(tag.value));
+      tag_vars.emplace_back("ec2_tag_" + tag.key, values.back());
+    }
+    for (size_t i = 0; i < instance.tags->size(); ++i) members.emplace_back((*instance.tags)[i].key, values[i]);
+  }
+  std::string out;
+  append_object(out, members);
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options) {
+  const Instance& instance = *record.typed;
+  if (!instance.placement || !instance.placement->availability_zone) {
+    return make_error(ErrorCategory::Parse, "NoAvailabilityZone",
+                      "instance " + instance.instance_id.value_or("?") + " has no Placement.AvailabilityZone");
+  }
+  std::u32string zone = unicode::decode(*instance.placement->availability_zone);
+  SortedWriter writer(unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1)));
+  visit(instance, writer);
+
+  std::vector<std::pair<std::string, std::string>> tag_vars;
+  std::string tags = tags_dict(instance, tag_vars);
+  std::string owner = json_string(record.owner_id), requester = json_string(record.requester_id),
+              reservation = json_string(record.reservation_id);
+  std::vector<std::pair<std::string_view, std::string_view>> members = writer.root();
+  members.emplace_back("owner_id", owner);
+  members.emplace_back("requester_id", requester);
+  members.emplace_back("reservation_id", reservation);
+  members.emplace_back("tags", tags);
+  if (options.contrib_tag_keys) {
+    for (const auto& [key, value] : tag_vars) members.emplace_back(key, value);
+  }
+  std::vector<std::string> renamed;
+  if (!options.prefix.empty() || !options.suffix.empty()) {
+    renamed.reserve(members.size());
+    for (auto& [key, value] : members) key = renamed.emplace_back(options.prefix + std::string(key) + options.suffix);
+  }
+  std::string out;
+  append_object(out, members);
+  return out;
+}
+
+void reindent_json(std::string& out, std::string_view compact, int depth) {
+  auto newline = [&](int level) {
+    out += '\n';
+    out.append(static_cast<size_t>(level) * 4, ' ');
+  };
+  for (size_t i = 0; i < compact.size(); ++i) {
+    char c = compact[i];
+    switch (c) {
+      case '"': {
+        size_t end = i + 1;
+        while (end < compact.size() && compact[end] != '"') end += compact[end] == '\\' ? 2 : 1;
+        out.append(compact.substr(i, end + 1 - i));
+        i = end;
+        break;
+      }
+      case '{':
+      case '[':
+        if (i + 1 < compact.size() && (compact[i + 1] == '}' || compact[i + 1] == ']')) {
+          out += c;
+          out += compact[++i];
+        } else {
+          out += c;
+          newline(++depth);
+        }
+        break;
+      case '}':
+      case ']':
+        newline(--depth);
+        out += c;
+        break;
+      case ',':
+        out += ',';
+        newline(depth);
+        break;
+      case ':':
+        out += ": ";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+}  // namespace ec2::inventory::aws_ec2
