@@ -9,10 +9,10 @@
 namespace ec2::inventory {
 namespace {
 
-/// Huge pages where the kernel allows them (transparent_hugepage `madvise` or `always`), no trimming
-/// below 1 GiB, and the heap grown 64 MiB at a time. See docs/inventory.md for the measurements.
-constexpr const char* kTunables =
-    "glibc.malloc.hugetlb=1:glibc.malloc.trim_threshold=1073741824:glibc.malloc.top_pad=67108864";
+/// Huge pages where the kernel allows them (transparent_hugepage `madvise` or `always`), and one
+/// heap arena for all threads: memory a fetch thread frees is reused by the others instead of
+/// staying in that thread's own arena. See docs/inventory.md for the measurements.
+constexpr const char* kTunables = "glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1";
 
 }  // namespace
 

@@ -96,12 +96,23 @@ TEST(HostvarsTextTest, ReindentMatchesTheSortedWriter) {
   }
 }
 
+TEST(HostvarsTextTest, PackedTextComesBackAsItWas) {
+  std::string big;
+  for (int i = 0; i < 2000; ++i) big += "{\"k" + std::to_string(i) + "\":\"日本 " + std::to_string(i * 7) + "\"}";
+  for (const std::string& text : {std::string(), std::string("{}"), std::string("\0binary\xff", 8), big}) {
+    PackedText packed = PackedText::pack(text);
+    EXPECT_EQ(packed.unpack(), text);
+  }
+  PackedText typical = PackedText::pack(big.substr(0, 2500));
+  EXPECT_LT(typical.size(), 2500u);
+}
+
 TEST(HostvarsTextTest, ModelMergesTextVariablesOfAHostNamedTwice) {
   InventoryModel text_model("/inv/x.aws_ec2.yml"), json_model("/inv/x.aws_ec2.yml");
   const std::string first = R"({"a":1,"only_first":[1],"z":{"k":"v"}})", second = R"({"a":2,"b":"x"})";
   for (InventoryModel* model : {&text_model, &json_model}) model->add_host("h", "aws_ec2");
-  text_model.set_variables_text("h", first);
-  text_model.set_variables_text("h", second);
+  text_model.set_packed_variables("h", PackedText::pack(first));
+  text_model.set_packed_variables("h", PackedText::pack(second));
   json_model.set_variables("h", Json::parse(first));
   json_model.set_variables("h", Json::parse(second));
   EXPECT_EQ(text_model.list_text(), json_model.list_text());

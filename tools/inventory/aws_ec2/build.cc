@@ -35,10 +35,10 @@ std::vector<InstanceRecord*> select_instances(std::vector<InstanceRecord>& inclu
 }
 
 /// What record_preparer leaves in InstanceRecord::prepared: the host names and, when there are
-/// any, the variables as compact sorted JSON text.
+/// any, the variables as packed compact sorted JSON text.
 struct PreparedHost {
   std::vector<std::string> names;
-  Result<std::string> vars = std::string();
+  Result<PackedText> vars = PackedText();
 };
 
 /// The botocore members the hostname rules read (the reservation ids are always available).
@@ -127,7 +127,7 @@ Status add_prepared(InstanceRecord& record, InventoryModel& model) {
   if (!prepared.vars) return prepared.vars.error();
   for (size_t i = 0; i < prepared.names.size(); ++i) {
     model.add_host(prepared.names[i], "aws_ec2");
-    model.set_variables_text(prepared.names[i], i + 1 == prepared.names.size() ? std::move(*prepared.vars) : *prepared.vars);
+    model.set_packed_variables(prepared.names[i], i + 1 == prepared.names.size() ? std::move(*prepared.vars) : *prepared.vars);
   }
   record.prepared.reset();
   return {};
@@ -144,7 +144,11 @@ std::function<void(InstanceRecord&)> record_preparer(const AwsEc2Config& config)
     PreparedHost prepared;
     Json instance = boto3_instance(record, [&](std::string_view name) { return members->count(std::string(name)) > 0; });
     prepared.names = hostnames_of(*options, instance);
-    if (!prepared.names.empty()) prepared.vars = hostvars_text(record, options->hostvars);
+    if (!prepared.names.empty()) {
+      auto text = hostvars_text(record, options->hostvars);
+      if (text) prepared.vars = PackedText::pack(*text);
+      else prepared.vars = text.error();
+    }
     record.prepared = std::move(prepared);
     record.typed.reset();
   };

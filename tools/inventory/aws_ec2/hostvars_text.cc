@@ -47,23 +47,29 @@ void append_object(std::string& out, std::vector<std::pair<std::string_view, std
 }
 
 /// Writes the instance's objects with sorted snake_case keys into one buffer. The root object is
-/// left open: `root()` gives its members so that the caller can add its own and close it.
+/// left open: `root()` gives its members so that the caller can add its own and close it. One
+/// writer per thread is reused (`reset`), so its buffers are allocated once, not per instance.
 class SortedWriter final : public ModelVisitor {
  public:
-  explicit SortedWriter(std::string region) : region_(std::move(region)) {}
+  /// Starts over for an instance whose `placement.region` is `region`.
+  void reset(std::string_view region) {
+    region_ = region;
+    buf_.clear();
+    depth_ = 0;
+  }
 
   void begin_object() override { open(true); }
   bool member(const char* name) override {
-    if (frames_.size() == 1 && std::strcmp(name, "Tags") == 0) return false;  // replaced by the tags dict
-    Frame& frame = frames_.back();
+    if (depth_ == 1 && std::strcmp(name, "Tags") == 0) return false;  // replaced by the tags dict
+    Frame& frame = top();
     frame.members.push_back({snake_name(name), buf_.size(), 0});
     frame.last_name = name;
     return true;
   }
   void end_object() override {
-    if (frames_.size() == 1) return;  // the root stays open
-    Frame& frame = frames_.back();
-    if (frames_.size() == 2 && std::strcmp(frames_[0].last_name, "Placement") == 0) {
+    if (depth_ == 1) return;  // the root stays open
+    Frame& frame = top();
+    if (depth_ == 2 && std::strcmp(frames_[0].last_name, "Placement") == 0) {
       frame.members.push_back({"region", buf_.size(), 0});
       append_json_string(buf_, region_);
       frame.members.back().end = buf_.size();
@@ -117,18 +123,25 @@ class SortedWriter final : public ModelVisitor {
   };
 
   void before_value() {
-    if (!frames_.empty() && !frames_.back().object && frames_.back().items++ > 0) buf_ += ',';
+    if (depth_ > 0 && !top().object && top().items++ > 0) buf_ += ',';
   }
   void after_value() {
-    if (!frames_.empty() && frames_.back().object) frames_.back().members.back().end = buf_.size();
+    if (depth_ > 0 && top().object) top().members.back().end = buf_.size();
   }
   void open(bool object) {
     before_value();
-    frames_.push_back(Frame{object, buf_.size(), 0, {}, ""});
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    Frame& frame = frames_[depth_++];
+    frame.object = object;
+    frame.start = buf_.size();
+    frame.items = 0;
+    frame.members.clear();
+    frame.last_name = "";
     if (!object) buf_ += '[';
   }
+  Frame& top() { return frames_[depth_ - 1]; }
   void close() {
-    frames_.pop_back();
+    --depth_;
     after_value();
   }
 
@@ -136,7 +149,8 @@ class SortedWriter final : public ModelVisitor {
   std::string buf_;
   std::string scratch_;
   std::vector<std::pair<std::string_view, std::string_view>> pairs_;
-  std::vector<Frame> frames_;
+  std::vector<Frame> frames_;  ///< frames_[0, depth_) are open; the rest are kept for reuse.
+  size_t depth_ = 0;
 };
 
 std::string json_string(std::string_view text) {
@@ -171,7 +185,8 @@ Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOpt
                       "instance " + instance.instance_id.value_or("?") + " has no Placement.AvailabilityZone");
   }
   std::u32string zone = unicode::decode(*instance.placement->availability_zone);
-  SortedWriter writer(unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1)));
+  thread_local SortedWriter writer;
+  writer.reset(unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1)));
   visit(instance, writer);
 
   std::vector<std::pair<std::string, std::string>> tag_vars;
@@ -191,9 +206,12 @@ Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOpt
     renamed.reserve(members.size());
     for (auto& [key, value] : members) key = renamed.emplace_back(options.prefix + std::string(key) + options.suffix);
   }
-  std::string out;
-  append_object(out, members);
-  return out;
+  // Written into a reused buffer and copied out at its exact size: a fleet's texts are kept until
+  // the output is written, and a string grown by appending carries up to half again unused.
+  thread_local std::string text;
+  text.clear();
+  append_object(text, members);
+  return std::string(text);
 }
 
 void reindent_json(std::string& out, std::string_view compact, int depth) {

@@ -10,7 +10,7 @@ namespace ec2::inventory::aws_ec2 {
 namespace {
 
 /// Hosts whose `--list` text is written at a time (about 5 KiB each for a typical instance).
-constexpr size_t kHostBatch = 512;
+constexpr size_t kHostBatch = 128;
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -88,10 +88,10 @@ void InventoryModel::collect_ancestors(const std::string& group, std::vector<std
 }
 
 Json& InventoryModel::json_vars(Host& host) {
-  if (!host.text.empty()) {
-    Json parsed = Json::parse(host.text);
+  if (!host.packed.empty()) {
+    Json parsed = Json::parse(host.packed.unpack());
     for (auto& [name, value] : parsed.items()) host.vars[name] = std::move(value);
-    host.text.clear();
+    host.packed = PackedText();
   }
   return host.vars;
 }
@@ -103,8 +103,8 @@ void InventoryModel::set_variable(const std::string& host, const std::string& na
 Json InventoryModel::host_vars_with_magic(const std::string& host) const {
   const Host& h = hosts_.at(host);
   Json vars = h.vars;
-  if (!h.text.empty()) {
-    Json parsed = Json::parse(h.text);
+  if (!h.packed.empty()) {
+    Json parsed = Json::parse(h.packed.unpack());
     for (auto& [name, value] : parsed.items()) vars[name] = std::move(value);
   }
   vars["inventory_hostname"] = host;
@@ -121,12 +121,12 @@ Json InventoryModel::host_vars_with_magic(const std::string& host) const {
   return vars;
 }
 
-void InventoryModel::set_variables_text(const std::string& host, std::string vars) {
+void InventoryModel::set_packed_variables(const std::string& host, PackedText vars) {
   Host& h = hosts_[host];
-  if (h.text.empty() && h.vars.size() == 2 && h.vars.contains("inventory_file") && h.vars.contains("inventory_dir")) {
-    h.text = std::move(vars);
+  if (h.packed.empty() && h.vars.size() == 2 && h.vars.contains("inventory_file") && h.vars.contains("inventory_dir")) {
+    h.packed = std::move(vars);
   } else {
-    set_variables(host, Json::parse(vars));
+    set_variables(host, Json::parse(vars.unpack()));
   }
 }
 
@@ -158,11 +158,14 @@ void InventoryModel::format_group(const std::string& name, std::map<std::string,
 }
 
 void InventoryModel::append_host_entry(std::string& out, const std::string& host, const Host& entry) {
-  if (!entry.text.empty() && entry.text != "{}") {
+  if (!entry.packed.empty()) {
+    thread_local std::string text;
+    entry.packed.unpack_into(text);
+    if (text == "{}") return;
     out += ",\n            ";
     append_json_string(out, host);
     out += ": ";
-    reindent_json(out, entry.text, 3);
+    reindent_json(out, text, 3);
     return;
   }
   const Json& vars = entry.vars;

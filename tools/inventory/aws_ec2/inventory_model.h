@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "json.h"
+#include "packed_text.h"
 
 #include "ec2/result.h"
 
@@ -34,9 +35,9 @@ class InventoryModel {
   void set_variable(const std::string& host, const std::string& name, Json value);
   /// Sets every member of `vars` (an object), as one set_variable call per member would.
   void set_variables(const std::string& host, Json vars);
-  /// Same, with `vars` as compact JSON text whose keys are sorted (see hostvars_text): kept as
-  /// text, which is what `--list` needs, unless the host already has variables to merge with.
-  void set_variables_text(const std::string& host, std::string vars);
+  /// Same, with `vars` as packed compact JSON text whose keys are sorted (see hostvars_text):
+  /// kept packed until `--list` writes it, unless the host already has variables to merge with.
+  void set_packed_variables(const std::string& host, PackedText vars);
   /// The host's variables plus inventory_hostname, inventory_hostname_short and group_names, as
   /// Host.get_vars() returns them.
   Json host_vars_with_magic(const std::string& host) const;
@@ -61,11 +62,11 @@ class InventoryModel {
   };
   struct Host {
     Json vars = Json::object();
-    std::string text;                 ///< Variables as compact sorted JSON, when set that way only.
+    PackedText packed;                ///< Variables as packed compact sorted JSON, when set that way only.
     std::vector<std::string> groups;  ///< Direct groups, in the order joined.
   };
 
-  /// The host's variables as JSON (text variables are moved into it first).
+  /// The host's variables as JSON (packed variables are moved into it first).
   static Json& json_vars(Host& host);
   bool is_ancestor(const std::string& maybe_ancestor, const std::string& group) const;
   void collect_ancestors(const std::string& group, std::vector<std::string>& out) const;
