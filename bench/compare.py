@@ -103,10 +103,10 @@ def inventory_at(build, size, runs, plugin_budget):
         if plugin_budget > 0:
             penv = dict(env, PYTHONPATH=PYHOOK, EC2_TEST_ENDPOINT_URL=emu.url)
             first, peak, _ = harness.timed_run(
-                ["/usr/bin/ansible-inventory", "-i", plugin_config, "--list"], penv)
+                ["/usr/bin/ansible-inventory", "-i", plugin_config, "--list"], penv, peak=True)
             plugin_runs = max(1, min(runs, int(plugin_budget // max(first, 1e-3))))
             rest = [harness.timed_run(["/usr/bin/ansible-inventory", "-i", plugin_config, "--list"],
-                                      penv) for _ in range(plugin_runs - 1)]
+                                      penv, peak=True) for _ in range(plugin_runs - 1)]
             result["plugin"] = harness.summary([first] + [r[0] for r in rest],
                                                [peak] + [r[1] for r in rest])
         return result
@@ -182,7 +182,8 @@ def write_report(path, micro, info, http, inventory, skipped, runs):
              "Measured by `make bench` (`bench/compare.py`) in one run, on "
              f"{platform.node() or 'this machine'} ({os.cpu_count()} cores, {platform.machine()}), "
              f"against one `ec2-emulator` per scenario on 127.0.0.1. Times are medians of {runs} runs "
-             "with (min–max); ratios compare medians.", "",
+             "with (min–max); ratios compare medians. Peak memory is the largest resident set GNU "
+             "time reports for two further runs (for the plugin, for its timed runs).", "",
              "## Goals", "", "| what | goal | measured | met |", "| --- | --- | --- | --- |"]
     for what, goal, measured, met in goals(micro, info, http, inventory):
         lines.append(f"| {what} | {goal} | {measured} | {'–' if met is None else 'yes' if met else '**no**'} |")

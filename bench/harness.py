@@ -56,27 +56,33 @@ class Emulator:
         self.dir.cleanup()
 
 
-def timed_run(cmd, env, cwd=None):
-    """Runs `cmd`; returns (seconds, peak RSS in MiB, stdout). Fails on a non-zero exit."""
-    start = time.perf_counter()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
+def timed_run(cmd, env, cwd=None, peak=False):
+    """Runs `cmd`; returns (seconds, peak RSS in MiB or None, stdout). Fails on a non-zero exit.
+
+    With `peak`, the command runs under GNU time, which reports its peak: this process's wait4
+    cannot, because a child forked from Python starts with Python's own resident set as its
+    high-water mark (Linux keeps it across exec), so every tool would seem at least as large as
+    this harness. Without `peak` nothing stands between the command and the clock."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile(mode="r") as peak_file:
+        wrapped = ["/usr/bin/time", "-f", "%M", "-o", peak_file.name, *cmd] if peak else cmd
+        start = time.perf_counter()
+        proc = subprocess.Popen(wrapped, env=env, cwd=cwd, stdout=out, stderr=err)
+        _, status, _ = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
         if os.waitstatus_to_exitcode(status) != 0:
             raise RuntimeError(f"{' '.join(cmd)} failed: {err.read().decode(errors='replace')[-2000:]}")
-        return seconds, usage.ru_maxrss / 1024.0, out.read()
+        mib = int(peak_file.read().split()[-1]) / 1024.0 if peak else None
+        return seconds, mib, out.read()
 
 
 def measure(cmd, env, runs, cwd=None):
-    """Runs `cmd` `runs` times; returns a summary dict of seconds and peak memory."""
-    times, peaks = [], []
-    for _ in range(runs):
-        seconds, peak, _ = timed_run(cmd, env, cwd)
-        times.append(seconds)
-        peaks.append(peak)
+    """Runs `cmd` `runs` times for its time and twice more under GNU time for its peak memory;
+    returns a summary dict."""
+    times = [timed_run(cmd, env, cwd)[0] for _ in range(runs)]
+    peaks = [timed_run(cmd, env, cwd, peak=True)[1] for _ in range(2)]
     return summary(times, peaks)
 
 
