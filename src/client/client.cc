@@ -77,7 +77,7 @@ Result<XmlDocument> Client::attempt(const std::string& body) const {
   if (!request) return request.error();
   auto response = options_.transport->send(*request);
   if (!response) return response.error();
-  return client::interpret_response(*response);
+  return client::interpret_response(std::move(*response));
 }
 
 Result<XmlDocument> Client::call(std::string_view action, const QueryParams& params,
@@ -110,7 +110,7 @@ std::vector<Result<XmlDocument>> Client::attempt_all(const std::vector<Pending>&
   }
   auto responses = options_.transport->send_all(requests);
   for (size_t r = 0; r < sent.size(); ++r) {
-    outcomes[sent[r]] = responses[r] ? client::interpret_response(*responses[r])
+    outcomes[sent[r]] = responses[r] ? client::interpret_response(std::move(*responses[r]))
                                      : Result<XmlDocument>(responses[r].error());
   }
   std::vector<Result<XmlDocument>> out;

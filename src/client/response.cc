@@ -68,17 +68,54 @@ pugi::xml_node find_error_element(const pugi::xml_document& document) {
   return root.child("Error");
 }
 
-/// Parses `body` into `document`; on failure leaves the document empty. Element text is kept in
-/// the element itself (parse_embed_pcdata) rather than in a child node of its own: the document
-/// of a 1,000-instance page then takes about half the memory, and child_value() reads the same.
+/// How response bodies are parsed. Element text is kept in the element itself
+/// (parse_embed_pcdata) rather than in a child node of its own: a 1,000-instance page then takes
+/// about half the memory, and child_value() reads the same.
+constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_embed_pcdata;
+
+/// Parses `body` (a copy of it) into `document`; on failure leaves the document empty.
 bool parse_xml(pugi::xml_document& document, std::string_view body) {
-  if (document.load_buffer(body.data(), body.size(), pugi::parse_default | pugi::parse_embed_pcdata,
-                           pugi::encoding_utf8) &&
+  if (document.load_buffer(body.data(), body.size(), kParseOptions, pugi::encoding_utf8) &&
       document.document_element()) {
     return true;
   }
   document.reset();
   return false;
+}
+
+/// A document parsed in place from a body it owns: pugixml keeps pointers into the text instead
+/// of copying a page that may be megabytes long.
+struct OwnedDocument {
+  std::string text;
+  pugi::xml_document document;
+
+  bool parse() {
+    if (document.load_buffer_inplace(text.data(), text.size(), kParseOptions, pugi::encoding_utf8) &&
+        document.document_element()) {
+      return true;
+    }
+    document.reset();
+    return false;
+  }
+};
+
+/// The Error of an error reply parsed into `document` (empty when the body is not XML); `quoted`
+/// is the body as quote_body gives it, used when there is no `<Error>` element.
+Error error_from(int status, const pugi::xml_document& document, const std::string& quoted, const Headers& headers) {
+  Error error;
+  error.http_status = status;
+  pugi::xml_node element = document.document_element() ? find_error_element(document) : pugi::xml_node();
+  error.request_id = request_id_of(document, headers);
+  if (element && element.child("Code")) {
+    error.code = element.child("Code").text().get();
+    error.message = element.child("Message").text().get();
+  } else {
+    error.code = std::to_string(status);
+    error.message = std::string(reason_phrase(status));
+    if (!quoted.empty()) error.message += " (unexpected response: " + quoted + ")";
+  }
+  error.category = categorize(error.code, status);
+  return error;
 }
 
 }  // namespace
@@ -95,41 +132,28 @@ std::string request_id_of(const pugi::xml_document& document, const Headers& hea
 }
 
 Error parse_error_response(int status, std::string_view body, const Headers& headers) {
-  Error error;
-  error.http_status = status;
   pugi::xml_document document;
-  pugi::xml_node element;
-  if (parse_xml(document, body)) element = find_error_element(document);
-  error.request_id = request_id_of(document, headers);
-  if (element && element.child("Code")) {
-    error.code = element.child("Code").text().get();
-    error.message = element.child("Message").text().get();
-  } else {
-    error.code = std::to_string(status);
-    error.message = std::string(reason_phrase(status));
-    std::string quoted = quote_body(body);
-    if (!quoted.empty()) error.message += " (unexpected response: " + quoted + ")";
-  }
-  error.category = categorize(error.code, status);
-  return error;
+  parse_xml(document, body);
+  return error_from(status, document, quote_body(body), headers);
 }
 
-Result<XmlDocument> interpret_response(const HttpResponse& response) {
+Result<XmlDocument> interpret_response(HttpResponse response) {
   if (response.status < 200 || response.status >= 300) {
     return parse_error_response(response.status, response.body, response.headers);
   }
-  auto document = std::make_shared<pugi::xml_document>();
-  if (!parse_xml(*document, response.body)) {
-    Error error = make_error(ErrorCategory::Parse, "MalformedResponse",
-                             "The response is not XML: " + quote_body(response.body));
+  auto owned = std::make_shared<OwnedDocument>();
+  owned->text = std::move(response.body);
+  std::string quoted = quote_body(owned->text);  // parsing in place changes the text
+  if (!owned->parse()) {
+    Error error = make_error(ErrorCategory::Parse, "MalformedResponse", "The response is not XML: " + quoted);
     error.http_status = response.status;
-    error.request_id = request_id_of(*document, response.headers);
+    error.request_id = request_id_of(owned->document, response.headers);
     return error;
   }
-  if (document->document_element().child("Errors")) {
-    return parse_error_response(response.status, response.body, response.headers);
+  if (owned->document.document_element().child("Errors")) {
+    return error_from(response.status, owned->document, quoted, response.headers);
   }
-  return XmlDocument(std::move(document));
+  return XmlDocument(owned, &owned->document);
 }
 
 }  // namespace ec2::client

@@ -21,9 +21,9 @@ std::string request_id_of(const pugi::xml_document& document, const Headers& hea
 /// phrase and the start of the body as message.
 Error parse_error_response(int status, std::string_view body, const Headers& headers);
 
-/// A 2xx response with a well-formed XML body becomes the document (root `<ActionResponse>`);
-/// any other response becomes an Error (see parse_error_response). A 2xx body that is not XML is
-/// a Parse error.
-Result<XmlDocument> interpret_response(const HttpResponse& response);
+/// A 2xx response with a well-formed XML body becomes the document (root `<ActionResponse>`),
+/// parsed in place: the document takes over the body's text. Any other response becomes an Error
+/// (see parse_error_response). A 2xx body that is not XML is a Parse error.
+Result<XmlDocument> interpret_response(HttpResponse response);
 
 }  // namespace ec2::client

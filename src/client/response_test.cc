@@ -114,5 +114,33 @@ TEST(ResponseTest, ErrorsDocumentWithSuccessStatusIsStillAnError) {
   EXPECT_EQ(result.error().code, "DryRunOperation");
 }
 
+TEST(ResponseTest, DocumentOwnsTheBodyItWasParsedFrom) {
+  XmlDocument document;
+  {
+    HttpResponse response = xml_response(
+        200, "<DescribeRegionsResponse><requestId>r-1</requestId><v>a &amp; b &lt;c&gt;</v><w>日本</w>"
+             "</DescribeRegionsResponse>");
+    auto result = interpret_response(std::move(response));
+    ASSERT_TRUE(result) << to_string(result.error());
+    document = *result;
+  }
+  pugi::xml_node root = document->document_element();
+  EXPECT_STREQ(root.child_value("requestId"), "r-1");
+  EXPECT_STREQ(root.child_value("v"), "a & b <c>");
+  EXPECT_STREQ(root.child_value("w"), "日本");
+}
+
+TEST(ResponseTest, ErrorsInsideA200AndBrokenXmlQuoteTheOriginalBody) {
+  auto broken = interpret_response(xml_response(200, "<Response><a>x &amp; y</a>"));
+  ASSERT_FALSE(broken);
+  EXPECT_EQ(broken.error().code, "MalformedResponse");
+  EXPECT_NE(broken.error().message.find("<Response><a>x &amp; y</a>"), std::string::npos) << broken.error().message;
+
+  auto no_error = interpret_response(xml_response(200, "<Response><Errors><Other>a &amp; b</Other></Errors></Response>"));
+  ASSERT_FALSE(no_error);
+  EXPECT_EQ(no_error.error().code, "200");
+  EXPECT_NE(no_error.error().message.find("<Other>a &amp; b</Other>"), std::string::npos) << no_error.error().message;
+}
+
 }  // namespace
 }  // namespace ec2::client
