@@ -27,6 +27,13 @@ std::string preferred(std::vector<HostnameRule> rules) {
   return preferred_hostname(kInstance, rules, safe_group_name).value_or("<none>");
 }
 
+TEST(HostnamesTest, MembersReadAreThoseTheRulesLookAt) {
+  EXPECT_EQ(members_read({}), (std::vector<std::string>{"PublicDnsName", "PrivateDnsName"}));
+  EXPECT_EQ(members_read({rule("tag:Name"), rule("literal-name"), dict("instance-id", "tag:Env"),
+                          rule("network-interface.addresses.association.public-ip"), rule("tag:A,B")}),
+            (std::vector<std::string>{"Tags", "InstanceId", "NetworkInterfaces"}));
+}
+
 TEST(HostnamesTest, DefaultIsPublicThenPrivateDnsName) {
   EXPECT_EQ(preferred({}), "ip-10-0-0-1.ec2.internal");
 }

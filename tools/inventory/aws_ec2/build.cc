@@ -9,7 +9,6 @@
 #include "aws_ec2.h"
 #include "build_options.h"
 #include "constructed.h"
-#include "hostname_attrs.h"
 #include "hostvars_text.h"
 #include "inventory_model.h"
 
@@ -40,20 +39,6 @@ struct PreparedHost {
   std::vector<std::string> names;
   Result<PackedText> vars = PackedText();
 };
-
-/// The botocore members the hostname rules read (the reservation ids are always available).
-std::unordered_set<std::string> hostname_members(const std::vector<HostnameRule>& rules) {
-  std::unordered_set<std::string> members;
-  auto add = [&](const std::string& rule) {
-    if (rule.rfind("tag:", 0) == 0) members.insert("Tags");
-    else if (const auto* path = filter_attribute_path(rule)) members.insert(path->front());
-  };
-  for (const HostnameRule& rule : rules.empty() ? default_hostname_rules() : rules) {
-    add(rule.name);
-    if (rule.prefix) add(*rule.prefix);
-  }
-  return members;
-}
 
 std::vector<std::string> hostnames_of(const BuildOptions& options, const Json& instance) {
   if (options.allow_duplicated_hosts) return all_hostnames(instance, options.hostnames, options.sanitizer());
@@ -138,11 +123,14 @@ Status add_prepared(InstanceRecord& record, InventoryModel& model) {
 std::function<void(InstanceRecord&)> record_preparer(const AwsEc2Config& config) {
   std::shared_ptr<const BuildOptions> options = config.build;
   if (has_constructed_rules(*options)) return {};
-  auto members = std::make_shared<const std::unordered_set<std::string>>(hostname_members(options->hostnames));
-  return [options, members](InstanceRecord& record) {
+  auto members = std::make_shared<const std::vector<std::string>>(members_read(options->hostnames));
+  auto keep = [members](std::string_view name) {
+    return std::find(members->begin(), members->end(), name) != members->end();
+  };
+  return [options, keep](InstanceRecord& record) {
     if (!record.typed) return;
     PreparedHost prepared;
-    Json instance = boto3_instance(record, [&](std::string_view name) { return members->count(std::string(name)) > 0; });
+    Json instance = boto3_instance(record, keep);
     prepared.names = hostnames_of(*options, instance);
     if (!prepared.names.empty()) {
       auto text = hostvars_text(record, options->hostvars);

@@ -1,5 +1,7 @@
 #include "hostnames.h"
 
+#include <algorithm>
+
 #include "hostname_attrs.h"
 #include "hostvars.h"
 #include "pyvalue.h"
@@ -83,6 +85,20 @@ Status validate_hostname_rule(const std::string& name) {
     }
   }
   return {};
+}
+
+std::vector<std::string> members_read(const std::vector<HostnameRule>& rules) {
+  std::vector<std::string> members;
+  auto add = [&](const std::string& rule) {
+    const std::vector<std::string>* path = filter_attribute_path(rule);
+    std::string member = is_tag_rule(rule) ? "Tags" : path ? path->front() : "";
+    if (!member.empty() && std::find(members.begin(), members.end(), member) == members.end()) members.push_back(member);
+  };
+  for (const HostnameRule& rule : rules.empty() ? default_hostname_rules() : rules) {
+    add(rule.name);
+    if (rule.prefix) add(*rule.prefix);
+  }
+  return members;
 }
 
 std::optional<std::string> preferred_hostname(const Json& instance, const std::vector<HostnameRule>& rules,

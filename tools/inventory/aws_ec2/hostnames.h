@@ -29,6 +29,10 @@ std::vector<HostnameRule> default_hostname_rules();
 /// Checks a `tag:` rule the way the plugin would parse it (`tag:A=B=C` is an error).
 Status validate_hostname_rule(const std::string& name);
 
+/// The top-level botocore members of an instance that `rules` read (`Tags` for tag rules, the
+/// first step of a filter name's path), so that only those need converting.
+std::vector<std::string> members_read(const std::vector<HostnameRule>& rules);
+
 /// The first rule that yields a name (`allow_duplicated_hosts: false`); nullopt when none does.
 /// `instance` is the boto3-shaped instance (see boto3_instance).
 std::optional<std::string> preferred_hostname(const Json& instance, const std::vector<HostnameRule>& rules,
