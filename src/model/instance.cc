@@ -1,6 +1,8 @@
 #include "ec2/model/instance.h"
 
 #include "model/instance_schema.h"
+#include "model/json_builder.h"
+#include "model/visit_xml.h"
 
 namespace ec2 {
 
@@ -43,5 +45,20 @@ nlohmann::ordered_json to_ordered_json(const Instance& value, const std::functio
 }
 
 void visit(const Instance& instance, ModelVisitor& visitor) { model::visit_value(visitor, instance); }
+
+Status visit_xml(pugi::xml_node instance, ModelVisitor& visitor) {
+  return model::visit_xml_status<Instance>(instance, visitor);
+}
+
+Result<nlohmann::ordered_json> to_ordered_json_from_xml(pugi::xml_node instance,
+                                                        const std::function<bool(std::string_view)>& keep) {
+  model::JsonBuilder builder(keep);
+  if (auto status = visit_xml(instance, builder); !status) return status.error();
+  return std::move(builder.result);
+}
+
+Status visit_reservation_xml(pugi::xml_node reservation, ModelVisitor& visitor) {
+  return model::visit_xml_status<Reservation>(reservation, visitor);
+}
 
 }  // namespace ec2

@@ -4,6 +4,7 @@
 
 #include "ec2/model/visit.h"
 #include "ec2/model/xml.h"
+#include "model/json_builder.h"
 #include "model/test_util.h"
 
 namespace ec2 {
@@ -212,44 +213,7 @@ TEST(InstanceTest, StateChangeJson) {
       "PreviousState":{"Code":16,"Name":"running"}})"));
 }
 
-/// Rebuilds ordered JSON from visit events, skipping the members named in `skip`.
-class JsonBuilder final : public ModelVisitor {
- public:
-  explicit JsonBuilder(std::string skip = "") : skip_(std::move(skip)) {}
-  void begin_object() override { open(nlohmann::ordered_json::object()); }
-  bool member(const char* name) override {
-    key_ = name;
-    return key_ != skip_;
-  }
-  void end_object() override { close(); }
-  void begin_array() override { open(nlohmann::ordered_json::array()); }
-  void end_array() override { close(); }
-  void string(std::string_view text) override { add(std::string(text)); }
-  void integer(int64_t number) override { add(number); }
-  void boolean(bool flag) override { add(flag); }
-  void timestamp(Timestamp time) override { add(format_timestamp(time)); }
-  nlohmann::ordered_json result;
-
- private:
-  void add(nlohmann::ordered_json value) {
-    if (stack_.empty()) {
-      result = std::move(value);
-    } else if (stack_.back().first.is_array()) {
-      stack_.back().first.push_back(std::move(value));
-    } else {
-      stack_.back().first[key_] = std::move(value);
-    }
-  }
-  void open(nlohmann::ordered_json value) { stack_.emplace_back(std::move(value), key_); }
-  void close() {
-    auto [value, key] = std::move(stack_.back());
-    stack_.pop_back();
-    key_ = key;
-    add(std::move(value));
-  }
-  std::string skip_, key_;
-  std::vector<std::pair<nlohmann::ordered_json, std::string>> stack_;
-};
+using model::JsonBuilder;
 
 TEST(InstanceTest, VisitWalksWhatToOrderedJsonRenders) {
   for (const Reservation& reservation : load_reservations("describe_instances.xml")) {
@@ -259,12 +223,92 @@ TEST(InstanceTest, VisitWalksWhatToOrderedJsonRenders) {
       EXPECT_EQ(all.result, to_ordered_json(instance));
       EXPECT_EQ(all.result.dump(), to_ordered_json(instance).dump());  // same member order too
 
-      JsonBuilder without_tags("Tags");
+      JsonBuilder without_tags([](std::string_view name) { return name != "Tags"; });
       visit(instance, without_tags);
       auto kept = to_ordered_json(instance, [](std::string_view name) { return name != "Tags"; });
       EXPECT_FALSE(kept.contains("Tags"));
       EXPECT_EQ(without_tags.result.dump(), kept.dump());
     }
+  }
+}
+
+std::vector<pugi::xml_node> instance_items(const pugi::xml_document& doc) {
+  std::vector<pugi::xml_node> items;
+  for (pugi::xml_node reservation : doc.document_element().child("reservationSet").children("item")) {
+    for (pugi::xml_node item : reservation.child("instancesSet").children("item")) items.push_back(item);
+  }
+  return items;
+}
+
+/// visit_xml(item) must give exactly the events visit(from_xml(item)) gives.
+void expect_same_visit(pugi::xml_node item) {
+  Instance instance;
+  Status parsed = from_xml(item, instance);
+  ASSERT_TRUE(parsed.ok()) << to_string(parsed.error());
+  JsonBuilder typed, direct;
+  visit(instance, typed);
+  Status visited = visit_xml(item, direct);
+  ASSERT_TRUE(visited.ok()) << to_string(visited.error());
+  EXPECT_EQ(direct.result.dump(), typed.result.dump());
+  auto no_tags = [](std::string_view name) { return name != "Tags" && name != "Placement"; };
+  auto kept = to_ordered_json_from_xml(item, no_tags);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->dump(), to_ordered_json(instance, no_tags).dump());
+}
+
+TEST(InstanceTest, VisitXmlGivesTheEventsOfTheParsedInstance) {
+  auto doc = parse_xml_document(testing::read_fixture("describe_instances.xml"));
+  ASSERT_TRUE(doc.ok());
+  std::vector<pugi::xml_node> items = instance_items(**doc);
+  ASSERT_FALSE(items.empty());
+  for (pugi::xml_node item : items) expect_same_visit(item);
+}
+
+TEST(InstanceTest, VisitXmlTakesTheLastOfRepeatedElementsAndKeepsEmptyOnes) {
+  auto doc = parse_xml_document(R"(<DescribeInstancesResponse><reservationSet><item><instancesSet><item>
+      <instanceId>i-1</instanceId><instanceId>i-2</instanceId>
+      <tagSet><item><key>a</key></item><item><value>only value</value></item></tagSet>
+      <tagSet><item><key>b</key><value>2</value></item><item><key>c</key><value></value></item></tagSet>
+      <groupSet/><placement><availabilityZone>eu-west-1a</availabilityZone><tenancy/></placement>
+      <placement><availabilityZone>eu-west-1b</availabilityZone></placement>
+      <launchTime>2024-02-03T04:05:06.789Z</launchTime><ebsOptimized>false</ebsOptimized>
+      <amiLaunchIndex> 3 </amiLaunchIndex><unknownElement>x</unknownElement>
+      <networkInterfaceSet><item><privateIpAddressesSet><item><primary>true</primary></item></privateIpAddressesSet>
+      </item></networkInterfaceSet></item></instancesSet></item></reservationSet></DescribeInstancesResponse>)");
+  ASSERT_TRUE(doc.ok());
+  std::vector<pugi::xml_node> items = instance_items(**doc);
+  ASSERT_EQ(items.size(), 1u);
+  expect_same_visit(items[0]);
+  auto all = to_ordered_json_from_xml(items[0], [](std::string_view) { return true; });
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ((*all)["InstanceId"], "i-2");
+  EXPECT_EQ((*all)["Placement"].dump(), R"({"AvailabilityZone":"eu-west-1b"})");
+  EXPECT_EQ((*all)["SecurityGroups"], nlohmann::ordered_json::array());
+  EXPECT_EQ((*all)["Tags"].size(), 2u);
+}
+
+TEST(InstanceTest, VisitXmlFailsAsFromXmlDoes) {
+  const char* bad_values[] = {
+      "<amiLaunchIndex>three</amiLaunchIndex>",
+      "<ebsOptimized>yes</ebsOptimized>",
+      "<launchTime>yesterday</launchTime>",
+      "<tagSet><item><key>k</key><value>\xC0\xAF</value></item></tagSet>",
+      "<placement><availabilityZone>\xED\xA0\x80</availabilityZone></placement>",
+      "<networkInterfaceSet><item><attachment><deviceIndex>-x</deviceIndex></attachment></item></networkInterfaceSet>",
+  };
+  for (const std::string bad : bad_values) {
+    auto doc = parse_xml_document("<DescribeInstancesResponse><reservationSet><item><instancesSet><item>"
+                                  "<instanceId>i-1</instanceId>" + bad +
+                                  "</item></instancesSet></item></reservationSet></DescribeInstancesResponse>");
+    ASSERT_TRUE(doc.ok()) << bad;
+    pugi::xml_node item = instance_items(**doc).at(0);
+    Instance instance;
+    Status parsed = from_xml(item, instance);
+    JsonBuilder builder;
+    Status visited = visit_xml(item, builder);
+    ASSERT_FALSE(parsed.ok()) << bad;
+    ASSERT_FALSE(visited.ok()) << bad;
+    EXPECT_EQ(to_string(visited.error()), to_string(parsed.error())) << bad;
   }
 }
 

@@ -1,5 +1,7 @@
 #include "model/reflect.h"
 
+#include "model/visit_xml.h"
+
 #include <charconv>
 #include <cstring>
 
@@ -115,6 +117,46 @@ bool read(pugi::xml_node node, Timestamp& out, Error& error) {
 
 bool read(pugi::xml_node node, Tag& out, Error& error) {
   return read_text(node.child("key"), out.key, error) && read_text(node.child("value"), out.value, error);
+}
+
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<std::string>, Error& error) {
+  std::string_view text = node.child_value();
+  if (!is_valid_utf8(text)) {
+    error = parse_error(node, "text that is not valid UTF-8");
+    return false;
+  }
+  v.string(text);
+  return true;
+}
+
+/// Reads `node` as an M, then visits what it read.
+template <class M>
+bool read_and_visit(ModelVisitor& v, pugi::xml_node node, Error& error) {
+  M value{};
+  if (!read(node, value, error)) return false;
+  visit_value(v, value);
+  return true;
+}
+
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<int>, Error& error) {
+  return read_and_visit<int>(v, node, error);
+}
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<int64_t>, Error& error) {
+  return read_and_visit<int64_t>(v, node, error);
+}
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<bool>, Error& error) {
+  return read_and_visit<bool>(v, node, error);
+}
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<Timestamp>, Error& error) {
+  return read_and_visit<Timestamp>(v, node, error);
+}
+
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<Tag>, Error& error) {
+  v.begin_object();
+  if (v.member("Key") && !visit_xml(v, node.child("key"), As<std::string>{}, error)) return false;
+  if (v.member("Value") && !visit_xml(v, node.child("value"), As<std::string>{}, error)) return false;
+  v.end_object();
+  return true;
 }
 
 }  // namespace ec2::model

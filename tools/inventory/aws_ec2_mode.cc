@@ -45,7 +45,7 @@ Status fetch_and_write(const aws_ec2::AwsEc2Config& config, InstanceSource& sour
   std::vector<InstanceRecord> excluded;
   if (!config.plan.exclude_filter_sets.empty()) {
     fetch.filter_sets = config.plan.exclude_filter_sets;
-    fetch.prepare = [](InstanceRecord& record) { record.typed.reset(); };  // only ids are needed
+    fetch.prepare = [](InstanceRecord&) {};  // only ids are needed: nothing is kept
     auto records = source.fetch(fetch);
     if (!records) return records.error();
     excluded = std::move(*records);

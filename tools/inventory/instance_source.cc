@@ -9,7 +9,9 @@
 #include <unordered_set>
 #include <utility>
 
+#include "ec2/model/visit.h"
 #include "ec2/ops/instances.h"
+#include "ec2/paginator.h"
 #include "ec2/ops/regions.h"
 
 namespace ec2::inventory {
@@ -27,26 +29,83 @@ struct JobOutput {
   std::optional<Error> error;
 };
 
-/// Appends the instances of one page to `out`, each prepared by `prepare` when set.
-void append_page(const std::string& region, const DescribeInstancesResponse& page,
-                 const std::function<void(InstanceRecord&)>& prepare, std::vector<InstanceRecord>& out) {
+/// Appends the instances of one typed page to `out`.
+void append_page(const std::string& region, const DescribeInstancesResponse& page, std::vector<InstanceRecord>& out) {
   for (const Reservation& reservation : page.reservations) {
     if (!reservation.instances) continue;
     for (const Instance& instance : *reservation.instances) {
       InstanceRecord record;
       record.region = region;
-      // A prepare hook usually drops the instance: it sees the page's own copy until it does.
-      record.typed = prepare ? std::shared_ptr<const Instance>(std::shared_ptr<const Instance>(), &instance)
-                             : std::make_shared<const Instance>(instance);
+      record.typed = std::make_shared<const Instance>(instance);
       record.owner_id = reservation.owner_id.value_or("");
       record.requester_id = reservation.requester_id.value_or("");
       record.reservation_id = reservation.reservation_id.value_or("");
       record.id = instance.instance_id.value_or("");
-      if (prepare) {
-        prepare(record);
-        if (record.typed) record.typed = std::make_shared<const Instance>(instance);  // kept: own it
-      }
       out.push_back(std::move(record));
+    }
+  }
+}
+
+/// Collects the scalar members of a reservation, declining its groups and instances.
+class ReservationIds final : public ModelVisitor {
+ public:
+  void begin_object() override { ++depth_; }
+  bool member(const char* name) override {
+    std::string_view n = name;
+    target_ = n == "OwnerId" ? &owner : n == "RequesterId" ? &requester : n == "ReservationId" ? &reservation : nullptr;
+    return target_ != nullptr;
+  }
+  void end_object() override { --depth_; }
+  void begin_array() override {}
+  void end_array() override {}
+  void string(std::string_view text) override {
+    if (target_ && depth_ == 1) target_->assign(text);
+  }
+  void integer(int64_t) override {}
+  void boolean(bool) override {}
+  void timestamp(Timestamp) override {}
+
+  std::string owner, requester, reservation;
+
+ private:
+  int depth_ = 0;
+  std::string* target_ = nullptr;
+};
+
+/// Appends the instances of one DescribeInstances page, still as XML, to `out`: each record
+/// is handed to `prepare` while its element is at hand, and keeps only what `prepare` left.
+Status append_xml_page(const std::string& region, const pugi::xml_document& page,
+                       const std::function<void(InstanceRecord&)>& prepare, std::vector<InstanceRecord>& out) {
+  pugi::xml_node root = page.document_element();
+  for (pugi::xml_node item : root.child("reservationSet").children("item")) {
+    ReservationIds ids;
+    if (auto status = visit_reservation_xml(item, ids); !status) return status;
+    for (pugi::xml_node node : item.child("instancesSet").children("item")) {
+      InstanceRecord record;
+      record.region = region;
+      record.owner_id = ids.owner;
+      record.requester_id = ids.requester;
+      record.reservation_id = ids.reservation;
+      for (pugi::xml_node id : node.children("instanceId")) record.id = id.child_value();  // the last, as from_xml
+      record.xml = node;
+      prepare(record);
+      record.xml = pugi::xml_node();
+      out.push_back(std::move(record));
+    }
+  }
+  return {};
+}
+
+/// Every page of one DescribeInstances stream as XML, each handed to append_xml_page.
+Status fetch_xml_pages(const Client& client, const std::string& region, const DescribeInstancesRequest& describe,
+                       const std::function<void(InstanceRecord&)>& prepare, std::vector<InstanceRecord>& out) {
+  Paginator pages(client, "DescribeInstances", to_params(describe));
+  while (true) {
+    auto page = pages.next();
+    if (!page) return page.error().with_context("describe instances");
+    if (!*page) return {};
+    if (auto status = append_xml_page(region, ***page, prepare, out); !status) {
+      return status.error().with_context("describe instances");
     }
   }
 }
@@ -142,11 +201,11 @@ JobOutput Ec2Source::run_job(const FetchRequest& request, const Job& job) {
   if (!request.filter_sets.empty()) describe.filters = request.filter_sets[job.filter_index];
   describe.max_results = 1000;
   Client client = stream_client(client_, region, turns_);
-  Status status = describe_instances_pages(
-      client, describe, [&](const DescribeInstancesResponse& page) {
-        append_page(region, page, request.prepare, output.records);
-        return true;
-      });
+  Status status = request.prepare ? fetch_xml_pages(client, region, describe, request.prepare, output.records)
+                                  : describe_instances_pages(client, describe, [&](const DescribeInstancesResponse& page) {
+                                      append_page(region, page, output.records);
+                                      return true;
+                                    });
   if (!status) output.error = status.error();
   return output;
 }

@@ -38,6 +38,9 @@ struct InstanceRecord {
   /// What FetchRequest::prepare derived from the instance while its page was at hand (a type of
   /// the output mode's own); empty when no hook ran.
   std::any prepared;
+  /// The instance's element in its DescribeInstances page while FetchRequest::prepare runs
+  /// (read it with `visit_xml` or `to_ordered_json_from_xml`); null otherwise.
+  pugi::xml_node xml;
 };
 
 /// The record's instance as boto3's dict (from `typed` when set, else `instance`).
@@ -62,9 +65,11 @@ struct FetchRequest {
   /// with a warning on stderr instead of failing the whole fetch.
   bool strict_permissions = true;
   int max_parallel = 16;  ///< Upper bound on concurrent DescribeInstances streams.
-  /// Called on every record as soon as its page is parsed, on the fetching thread (so
-  /// concurrently for different streams). It may fill `prepared` and drop `typed`: the fleet then
-  /// never sits in memory as parsed instances all at once.
+  /// When set, pages are not mapped to typed instances: every record is handed to `prepare` as
+  /// soon as its page is parsed, with `xml` set and `typed` null, on the fetching thread (so
+  /// concurrently for different streams). The record keeps what `prepare` puts in `prepared`
+  /// (besides region, id and reservation members): the fleet never sits in memory as parsed
+  /// instances, and no instance is built that is not needed.
   std::function<void(InstanceRecord&)> prepare;
 };
 

@@ -324,6 +324,10 @@ nlohmann::json to_json(const Instance& value);
 nlohmann::ordered_json to_ordered_json(const Instance& value);
 /// Only the members whose botocore name `keep` accepts (cheaper when few are needed).
 nlohmann::ordered_json to_ordered_json(const Instance& value, const std::function<bool(std::string_view)>& keep);
+/// What to_ordered_json(instance, keep) gives for the Instance `from_xml` would read from the
+/// element `instance`, without building that Instance (see `visit_xml` in ec2/model/visit.h).
+Result<nlohmann::ordered_json> to_ordered_json_from_xml(pugi::xml_node instance,
+                                                        const std::function<bool(std::string_view)>& keep);
 nlohmann::json to_json(const Reservation& value);
 nlohmann::json to_json(const InstanceStateChange& value);
 

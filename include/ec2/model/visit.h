@@ -9,6 +9,7 @@
 
 #include "ec2/model/instance.h"
 #include "ec2/model/timestamp.h"
+#include "ec2/result.h"
 
 namespace ec2 {
 
@@ -33,5 +34,16 @@ class ModelVisitor {
 
 /// Visits `instance` as one object (its Tags as an array of {Key, Value} objects).
 void visit(const Instance& instance, ModelVisitor& visitor);
+
+/// Visits an instance straight from its DescribeInstances element (an `<item>` of
+/// `<instancesSet>`): the events `visit` gives for the Instance `from_xml` would read from the
+/// element, without building that Instance (for a large fleet, building it costs more than
+/// parsing the page). A repeated element counts once, the last. An invalid value among the
+/// members visited is the error `from_xml` gives for it; members the visitor declines are not read.
+Status visit_xml(pugi::xml_node instance, ModelVisitor& visitor);
+
+/// The same for a reservation (an `<item>` of `<reservationSet>`): an object with Groups,
+/// Instances, OwnerId, RequesterId and ReservationId.
+Status visit_reservation_xml(pugi::xml_node reservation, ModelVisitor& visitor);
 
 }  // namespace ec2

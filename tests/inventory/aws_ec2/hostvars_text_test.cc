@@ -119,5 +119,79 @@ TEST(HostvarsTextTest, ModelMergesTextVariablesOfAHostNamedTwice) {
   EXPECT_NE(text_model.list_text().find("\"only_first\""), std::string::npos);
 }
 
+/// Every instance element of `xml` (a DescribeInstancesResponse) as a record read from its element
+/// and as a record carrying the instance from_xml makes of it (none when it cannot).
+std::vector<std::pair<InstanceRecord, InstanceRecord>> xml_and_typed(const pugi::xml_document& doc) {
+  std::vector<std::pair<InstanceRecord, InstanceRecord>> out;
+  for (pugi::xml_node reservation : doc.document_element().child("reservationSet").children("item")) {
+    for (pugi::xml_node item : reservation.child("instancesSet").children("item")) {
+      InstanceRecord from_element;
+      from_element.owner_id = reservation.child_value("ownerId");
+      from_element.requester_id = "req";
+      from_element.reservation_id = reservation.child_value("reservationId");
+      from_element.xml = item;
+      InstanceRecord typed = from_element;
+      typed.xml = pugi::xml_node();
+      Instance instance;
+      if (from_xml(item, instance)) typed.typed = std::make_shared<const Instance>(instance);
+      out.emplace_back(from_element, typed);
+    }
+  }
+  return out;
+}
+
+TEST(HostvarsTextTest, FromTheXmlElementEqualsFromTheTypedInstance) {
+  std::ifstream in(EC2_SOURCE_DIR "/src/model/testdata/describe_instances.xml");
+  std::stringstream sample;
+  sample << in.rdbuf();
+  const std::string awkward = R"(<DescribeInstancesResponse><reservationSet><item><reservationId>r-9</reservationId>
+      <instancesSet><item><instanceId>i-odd</instanceId><launchTime>2024-01-02T03:04:05.120Z</launchTime>
+      <placement><availabilityZone>ap-northeast-1é</availabilityZone></placement>
+      <tagSet><item><key>Name</key><value>wéb "01"&#9;\</value></item><item><key>a-b c</key><value>日本</value></item>
+      <item><key>dup</key><value>1</value></item><item><key>dup</key><value>2</value></item><item><key/><value/></item>
+      </tagSet><blockDeviceMappingSet><item><deviceName>/dev/xvda</deviceName><ebs><volumeId>vol-1</volumeId>
+      <attachTime>2024-01-02T03:04:05Z</attachTime><deleteOnTermination>true</deleteOnTermination></ebs></item>
+      </blockDeviceMappingSet><productCodes/></item>
+      <item><instanceId>i-bare</instanceId><placement><availabilityZone>eu-west-1a</availabilityZone></placement></item>
+      </instancesSet></item></reservationSet></DescribeInstancesResponse>)";
+  const std::vector<HostvarOptions> variants = {{}, {"p_", "_s", true}, {"", "", true}};
+  size_t compared = 0;
+  for (const std::string& text : {sample.str(), awkward}) {
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_string(text.c_str()));
+    for (const auto& [from_element, typed] : xml_and_typed(doc)) {
+      ASSERT_TRUE(typed.typed);
+      for (const HostvarOptions& options : variants) {
+        auto direct = hostvars_text(from_element, options);
+        auto expected = hostvars_text(typed, options);
+        ASSERT_TRUE(direct) << to_string(direct.error());
+        ASSERT_TRUE(expected) << to_string(expected.error());
+        EXPECT_EQ(*direct, *expected);
+        EXPECT_EQ(*direct, via_json(typed, options));
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GE(compared, 4 * variants.size());
+}
+
+TEST(HostvarsTextTest, FromTheXmlElementFailsOnMissingZoneAndInvalidValues) {
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string("<R><reservationSet><item><instancesSet>"
+                              "<item><instanceId>i-noaz</instanceId><placement><tenancy>default</tenancy></placement></item>"
+                              "<item><instanceId>i-bad</instanceId><amiLaunchIndex>x</amiLaunchIndex></item>"
+                              "</instancesSet></item></reservationSet></R>"));
+  auto records = xml_and_typed(doc);
+  ASSERT_EQ(records.size(), 2u);
+  auto noaz = hostvars_text(records[0].first, {});
+  ASSERT_FALSE(noaz);
+  EXPECT_EQ(noaz.error().code, "NoAvailabilityZone");
+  EXPECT_NE(noaz.error().message.find("i-noaz"), std::string::npos);
+  auto bad = hostvars_text(records[1].first, {});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, "MalformedResponse");
+  EXPECT_NE(bad.error().message.find("amiLaunchIndex"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ec2::inventory::aws_ec2

@@ -34,7 +34,7 @@ std::vector<InstanceRecord*> select_instances(std::vector<InstanceRecord>& inclu
 }
 
 /// What record_preparer leaves in InstanceRecord::prepared: the host names and, when there are
-/// any, the variables as packed compact sorted JSON text.
+/// any, the variables as packed compact sorted JSON text (or why the instance could not be read).
 struct PreparedHost {
   std::vector<std::string> names;
   Result<PackedText> vars = PackedText();
@@ -108,8 +108,8 @@ Status add_instance(const BuildOptions& options, Converted& converted, Inventory
 /// Adds a record record_preparer prepared: its variables move into the model as text.
 Status add_prepared(InstanceRecord& record, InventoryModel& model) {
   auto& prepared = std::any_cast<PreparedHost&>(record.prepared);
-  if (prepared.names.empty()) return {};
   if (!prepared.vars) return prepared.vars.error();
+  if (prepared.names.empty()) return {};
   for (size_t i = 0; i < prepared.names.size(); ++i) {
     model.add_host(prepared.names[i], "aws_ec2");
     model.set_packed_variables(prepared.names[i], i + 1 == prepared.names.size() ? std::move(*prepared.vars) : *prepared.vars);
@@ -128,17 +128,16 @@ std::function<void(InstanceRecord&)> record_preparer(const AwsEc2Config& config)
     return std::find(members->begin(), members->end(), name) != members->end();
   };
   return [options, keep](InstanceRecord& record) {
-    if (!record.typed) return;
     PreparedHost prepared;
-    Json instance = boto3_instance(record, keep);
-    prepared.names = hostnames_of(*options, instance);
+    Result<Json> instance = boto3_instance_from_xml(record, keep);
+    if (instance) prepared.names = hostnames_of(*options, *instance);
+    else prepared.vars = instance.error();
     if (!prepared.names.empty()) {
       auto text = hostvars_text(record, options->hostvars);
       if (text) prepared.vars = PackedText::pack(*text);
       else prepared.vars = text.error();
     }
     record.prepared = std::move(prepared);
-    record.typed.reset();
   };
 }
 

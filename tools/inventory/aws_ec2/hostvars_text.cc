@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -47,31 +48,53 @@ void append_object(std::string& out, std::vector<std::pair<std::string_view, std
 }
 
 /// Writes the instance's objects with sorted snake_case keys into one buffer. The root object is
-/// left open: `root()` gives its members so that the caller can add its own and close it. One
-/// writer per thread is reused (`reset`), so its buffers are allocated once, not per instance.
+/// left open: `root()` gives its members so that the caller can add its own and close it. The
+/// Tags list is not written but collected (`tags()`): the variables hold it as a dict. One writer
+/// per thread is reused (`reset`), so its buffers are allocated once, not per instance.
 class SortedWriter final : public ModelVisitor {
  public:
-  /// Starts over for an instance whose `placement.region` is `region`.
-  void reset(std::string_view region) {
-    region_ = region;
+  void reset() {
     buf_.clear();
     depth_ = 0;
+    tags_.clear();
+    tag_depth_ = 0;
+    zone_.reset();
+    instance_id_ = "?";
   }
 
-  void begin_object() override { open(true); }
+  void begin_object() override {
+    if (tag_depth_ > 0) {
+      ++tag_depth_;
+      tags_.emplace_back();
+      return;
+    }
+    open(true);
+  }
   bool member(const char* name) override {
-    if (depth_ == 1 && std::strcmp(name, "Tags") == 0) return false;  // replaced by the tags dict
+    if (tag_depth_ > 0) {
+      tag_value_ = std::strcmp(name, "Value") == 0;
+      return true;
+    }
+    if (depth_ == 1 && std::strcmp(name, "Tags") == 0) {
+      tag_depth_ = 1;
+      return true;
+    }
     Frame& frame = top();
     frame.members.push_back({snake_name(name), buf_.size(), 0});
     frame.last_name = name;
     return true;
   }
   void end_object() override {
+    if (tag_depth_ > 0) {
+      --tag_depth_;
+      return;
+    }
     if (depth_ == 1) return;  // the root stays open
     Frame& frame = top();
-    if (depth_ == 2 && std::strcmp(frames_[0].last_name, "Placement") == 0) {
+    if (depth_ == 2 && std::strcmp(frames_[0].last_name, "Placement") == 0 && zone_) {
       frame.members.push_back({"region", buf_.size(), 0});
-      append_json_string(buf_, region_);
+      std::u32string zone = unicode::decode(*zone_);
+      append_json_string(buf_, unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1)));
       frame.members.back().end = buf_.size();
     }
     pairs_.clear();
@@ -82,12 +105,31 @@ class SortedWriter final : public ModelVisitor {
     buf_ += scratch_;
     close();
   }
-  void begin_array() override { open(false); }
+  void begin_array() override {
+    if (tag_depth_ > 0) {
+      ++tag_depth_;
+      return;
+    }
+    open(false);
+  }
   void end_array() override {
+    if (tag_depth_ > 0) {
+      if (--tag_depth_ == 1) tag_depth_ = 0;  // the end of the Tags list
+      return;
+    }
     buf_ += ']';
     close();
   }
   void string(std::string_view text) override {
+    if (tag_depth_ > 0) {
+      (tag_value_ ? tags_.back().second : tags_.back().first) = text;
+      return;
+    }
+    if (depth_ == 1 && std::strcmp(top().last_name, "InstanceId") == 0) instance_id_ = text;
+    if (depth_ == 2 && std::strcmp(frames_[0].last_name, "Placement") == 0 &&
+        std::strcmp(top().last_name, "AvailabilityZone") == 0) {
+      zone_ = text;
+    }
     before_value();
     append_json_string(buf_, text);
     after_value();
@@ -112,6 +154,12 @@ class SortedWriter final : public ModelVisitor {
     for (const Member& m : frames_.front().members) out.emplace_back(m.key, std::string_view(buf_).substr(m.begin, m.end - m.begin));
     return out;
   }
+  /// The instance's tags as (Key, Value), in order; valid while the visited instance is.
+  const std::vector<std::pair<std::string_view, std::string_view>>& tags() const { return tags_; }
+  /// Its Placement.AvailabilityZone, when it has one.
+  const std::optional<std::string_view>& zone() const { return zone_; }
+  /// Its InstanceId ("?" when it has none).
+  std::string_view instance_id() const { return instance_id_; }
 
  private:
   struct Frame {
@@ -145,12 +193,16 @@ class SortedWriter final : public ModelVisitor {
     after_value();
   }
 
-  std::string region_;
   std::string buf_;
   std::string scratch_;
   std::vector<std::pair<std::string_view, std::string_view>> pairs_;
   std::vector<Frame> frames_;  ///< frames_[0, depth_) are open; the rest are kept for reuse.
   size_t depth_ = 0;
+  std::vector<std::pair<std::string_view, std::string_view>> tags_;
+  int tag_depth_ = 0;  ///< 1 + nesting inside the Tags member's value; 0 outside it.
+  bool tag_value_ = false;
+  std::optional<std::string_view> zone_;
+  std::string_view instance_id_ = "?";
 };
 
 std::string json_string(std::string_view text) {
@@ -160,17 +212,16 @@ std::string json_string(std::string_view text) {
 }
 
 /// The tags as a JSON object (boto3_tag_list_to_ansible_dict), and the `ec2_tag_*` members.
-std::string tags_dict(const Instance& instance, std::vector<std::pair<std::string, std::string>>& tag_vars) {
+std::string tags_dict(const std::vector<std::pair<std::string_view, std::string_view>>& tags,
+                      std::vector<std::pair<std::string, std::string>>& tag_vars) {
   std::vector<std::pair<std::string_view, std::string_view>> members;
   std::vector<std::string> values;
-  if (instance.tags) {
-    values.reserve(instance.tags->size());
-    for (const Tag& tag : *instance.tags) {
-      values.push_back(json_string(tag.value));
-      tag_vars.emplace_back("ec2_tag_" + tag.key, values.back());
-    }
-    for (size_t i = 0; i < instance.tags->size(); ++i) members.emplace_back((*instance.tags)[i].key, values[i]);
+  values.reserve(tags.size());
+  for (const auto& [key, value] : tags) {
+    values.push_back(json_string(value));
+    tag_vars.emplace_back("ec2_tag_" + std::string(key), values.back());
   }
+  for (size_t i = 0; i < tags.size(); ++i) members.emplace_back(tags[i].first, values[i]);
   std::string out;
   append_object(out, members);
   return out;
@@ -179,18 +230,19 @@ std::string tags_dict(const Instance& instance, std::vector<std::pair<std::strin
 }  // namespace
 
 Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options) {
-  const Instance& instance = *record.typed;
-  if (!instance.placement || !instance.placement->availability_zone) {
-    return make_error(ErrorCategory::Parse, "NoAvailabilityZone",
-                      "instance " + instance.instance_id.value_or("?") + " has no Placement.AvailabilityZone");
-  }
-  std::u32string zone = unicode::decode(*instance.placement->availability_zone);
   thread_local SortedWriter writer;
-  writer.reset(unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1)));
-  visit(instance, writer);
-
+  writer.reset();
+  if (record.xml) {
+    if (auto visited = visit_xml(record.xml, writer); !visited) return visited.error();
+  } else {
+    visit(*record.typed, writer);
+  }
+  if (!writer.zone()) {
+    return make_error(ErrorCategory::Parse, "NoAvailabilityZone",
+                      "instance " + std::string(writer.instance_id()) + " has no Placement.AvailabilityZone");
+  }
   std::vector<std::pair<std::string, std::string>> tag_vars;
-  std::string tags = tags_dict(instance, tag_vars);
+  std::string tags = tags_dict(writer.tags(), tag_vars);
   std::string owner = json_string(record.owner_id), requester = json_string(record.requester_id),
               reservation = json_string(record.reservation_id);
   std::vector<std::pair<std::string_view, std::string_view>> members = writer.root();

@@ -14,7 +14,8 @@
 
 namespace ec2::inventory::aws_ec2 {
 
-/// The host variables of `record` (which must carry its typed instance) as compact sorted JSON.
+/// The host variables of `record` as compact sorted JSON, from its `xml` element when set (an
+/// invalid value there is the parse error from_xml would give), else from its typed instance.
 /// Fails as instance_hostvars does when the instance has no Placement.AvailabilityZone.
 Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options);
 

@@ -1,0 +1,126 @@
+#pragma once
+/// Visiting a model value straight from its XML element: the ModelVisitor events `visit_value`
+/// gives for the struct `read` would make of the element, without making the struct (no string or
+/// vector per member). Driven by the same Schema tables as `read` and `visit_value`, so the three
+/// cannot drift apart:
+///  - a repeated element counts once, the last one (as `read` overwrites);
+///  - an absent optional member is skipped; an absent plain member is visited with its default;
+///  - an invalid value is the error `read` gives for it. Only visited members are checked: a
+///    member the visitor declines is not read at all.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "model/reflect.h"
+
+namespace ec2::model {
+
+/// Names the C++ type an element is read as, for overload resolution.
+template <class M>
+struct As {};
+
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<std::string>, Error& error);
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<int>, Error& error);
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<int64_t>, Error& error);
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<bool>, Error& error);
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<Timestamp>, Error& error);
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<Tag>, Error& error);
+template <Described T>
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<T>, Error& error);
+template <class T>
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<std::vector<T>>, Error& error);
+
+/// XML element name → index of the Schema field, built once per type.
+template <class T, std::size_t... I>
+std::unordered_map<std::string_view, uint8_t> make_slot_table(std::index_sequence<I...>) {
+  std::unordered_map<std::string_view, uint8_t> table;
+  table.reserve(sizeof...(I) * 2);
+  (table.emplace(std::get<I>(Schema<T>::fields).xml, static_cast<uint8_t>(I)), ...);
+  return table;
+}
+
+template <class T>
+constexpr std::size_t field_count = std::tuple_size_v<std::decay_t<decltype(Schema<T>::fields)>>;
+
+template <class T>
+const std::unordered_map<std::string_view, uint8_t>& slot_table() {
+  static_assert(field_count<T> < 256);
+  static const auto table = make_slot_table<T>(std::make_index_sequence<field_count<T>>{});
+  return table;
+}
+
+/// Visits one member whose element is `node` (null when absent).
+template <class M>
+bool visit_xml_member(ModelVisitor& v, const char* name, pugi::xml_node node, As<M>, Error& error) {
+  if (name == nullptr || !v.member(name)) return true;
+  if (!node) {
+    visit_value(v, M{});
+    return true;
+  }
+  return visit_xml(v, node, As<M>{}, error);
+}
+template <class M>
+bool visit_xml_member(ModelVisitor& v, const char* name, pugi::xml_node node, As<std::optional<M>>, Error& error) {
+  if (name == nullptr || !node || !v.member(name)) return true;
+  return visit_xml(v, node, As<M>{}, error);
+}
+
+/// The member type of a Field.
+template <class F>
+struct FieldType;
+template <class T, class M>
+struct FieldType<Field<T, M>> {
+  using type = M;
+};
+
+template <class T, std::size_t... I>
+bool visit_xml_fields(ModelVisitor& v, const std::array<pugi::xml_node, field_count<T>>& slots, Error& error,
+                      std::index_sequence<I...>) {
+  const auto& fields = Schema<T>::fields;
+  using Fields = std::decay_t<decltype(fields)>;
+  return (visit_xml_member(v, std::get<I>(fields).json, slots[I],
+                           As<typename FieldType<std::tuple_element_t<I, Fields>>::type>{}, error) &&
+          ...);
+}
+
+template <Described T>
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<T>, Error& error) {
+  std::array<pugi::xml_node, field_count<T>> slots{};
+  const auto& table = slot_table<T>();
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    if (child.type() != pugi::node_element) continue;
+    auto it = table.find(std::string_view(child.name()));
+    if (it != table.end()) slots[it->second] = child;
+  }
+  v.begin_object();
+  if (!visit_xml_fields<T>(v, slots, error, std::make_index_sequence<field_count<T>>{})) return false;
+  v.end_object();
+  return true;
+}
+
+template <class T>
+bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<std::vector<T>>, Error& error) {
+  v.begin_array();
+  for (pugi::xml_node item = node.child("item"); item; item = item.next_sibling("item")) {
+    if (!visit_xml(v, item, As<T>{}, error)) return false;
+  }
+  v.end_array();
+  return true;
+}
+
+/// Visits `node` as a T, as a Status.
+template <class T>
+Status visit_xml_status(pugi::xml_node node, ModelVisitor& v) {
+  Error error;
+  if (!visit_xml(v, node, As<T>{}, error)) return error;
+  return {};
+}
+
+}  // namespace ec2::model
