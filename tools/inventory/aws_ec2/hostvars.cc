@@ -65,13 +65,26 @@ Json boto3_instance(const InstanceRecord& record) {
   return boto3_instance(record, [](std::string_view) { return true; });
 }
 
-Json boto3_instance(const InstanceRecord& record, const std::function<bool(std::string_view)>& keep) {
-  Json instance = record.typed ? to_ordered_json(*record.typed, keep) : in_botocore_order(record.instance);
+namespace {
+/// Adds what boto3_instance adds to the instance dict of `record`.
+Json with_reservation(Json instance, const InstanceRecord& record) {
   convert_timestamps(instance);
   instance["OwnerId"] = record.owner_id;
   instance["RequesterId"] = record.requester_id;
   instance["ReservationId"] = record.reservation_id;
   return instance;
+}
+}  // namespace
+
+Json boto3_instance(const InstanceRecord& record, const std::function<bool(std::string_view)>& keep) {
+  return with_reservation(record.typed ? to_ordered_json(*record.typed, keep) : in_botocore_order(record.instance),
+                          record);
+}
+
+Result<Json> boto3_instance_from_xml(const InstanceRecord& record, const std::function<bool(std::string_view)>& keep) {
+  auto instance = to_ordered_json_from_xml(record.xml, keep);
+  if (!instance) return instance.error();
+  return with_reservation(std::move(*instance), record);
 }
 
 Result<Json> instance_hostvars(const Json& instance, const HostvarOptions& options) {
@@ -86,7 +99,8 @@ Result<Json> instance_hostvars(const Json& instance, const HostvarOptions& optio
   std::u32string zone = unicode::decode(vars["placement"]["availability_zone"].get<std::string>());
   vars["placement"]["region"] = unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1));
   if (options.contrib_tag_keys) {
-    for (const auto& [k, v] : vars["tags"].items()) vars["ec2_tag_" + k] = v;
+    const Json tags = vars["tags"];  // a copy: adding members to `vars` may move its members
+    for (const auto& [k, v] : tags.items()) vars["ec2_tag_" + k] = v;
   }
   if (options.prefix.empty() && options.suffix.empty()) return vars;
   Json renamed = Json::object();

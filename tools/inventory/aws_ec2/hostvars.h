@@ -19,6 +19,9 @@ namespace ec2::inventory::aws_ec2 {
 Json boto3_instance(const InstanceRecord& record);
 /// Same with, of a typed record, only the instance members `keep` accepts (by botocore name).
 Json boto3_instance(const InstanceRecord& record, const std::function<bool(std::string_view)>& keep);
+/// The same from the record's `xml` element (while FetchRequest::prepare runs); fails on an invalid
+/// value in a member it reads.
+Result<Json> boto3_instance_from_xml(const InstanceRecord& record, const std::function<bool(std::string_view)>& keep);
 
 /// Python's str() of a datetime printed as `isoformat` text: the `T` becomes a space.
 std::string datetime_str(const std::string& isoformat);
