@@ -5,8 +5,9 @@ namespace ec2::model {
 void JsonBuilder::begin_object() { open(nlohmann::ordered_json::object()); }
 
 bool JsonBuilder::member(const char* name) {
+  if (stack_.size() == 1 && keep_ && !keep_(name)) return false;
   key_ = name;
-  return stack_.size() != 1 || !keep_ || keep_(key_);
+  return true;
 }
 
 void JsonBuilder::end_object() { close(); }

@@ -9,12 +9,13 @@
 ///    member the visitor declines is not read at all.
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <cstdint>
 #include <optional>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -37,22 +38,57 @@ bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<T>, Error& error);
 template <class T>
 bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<std::vector<T>>, Error& error);
 
-/// XML element name → index of the Schema field, built once per type.
-template <class T, std::size_t... I>
-std::unordered_map<std::string_view, uint8_t> make_slot_table(std::index_sequence<I...>) {
-  std::unordered_map<std::string_view, uint8_t> table;
-  table.reserve(sizeof...(I) * 2);
-  (table.emplace(std::get<I>(Schema<T>::fields).xml, static_cast<uint8_t>(I)), ...);
-  return table;
-}
-
 template <class T>
 constexpr std::size_t field_count = std::tuple_size_v<std::decay_t<decltype(Schema<T>::fields)>>;
 
+/// XML element name → index of the Schema field, built once per type. The lookup runs for every
+/// element of every instance, so it hashes the name as it reads it (no strlen, no std::hash) and
+/// probes a small open-addressing table.
 template <class T>
-const std::unordered_map<std::string_view, uint8_t>& slot_table() {
-  static_assert(field_count<T> < 256);
-  static const auto table = make_slot_table<T>(std::make_index_sequence<field_count<T>>{});
+class SlotTable {
+ public:
+  SlotTable() { add(std::make_index_sequence<field_count<T>>{}); }
+
+  /// The field read from element `name`, or -1.
+  int find(const char* name) const {
+    uint32_t hash = hash_of(name);
+    for (std::size_t i = hash & (kSize - 1);; i = (i + 1) & (kSize - 1)) {
+      const Entry& entry = entries_[i];
+      if (entry.name == nullptr) return -1;
+      if (entry.hash == hash && std::strcmp(entry.name, name) == 0) return entry.index;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSize = std::bit_ceil(field_count<T> * 4);
+  struct Entry {
+    const char* name = nullptr;
+    uint32_t hash = 0;
+    int index = 0;
+  };
+
+  static uint32_t hash_of(const char* name) {  // FNV-1a
+    uint32_t hash = 2166136261u;
+    for (; *name != '\0'; ++name) hash = (hash ^ static_cast<unsigned char>(*name)) * 16777619u;
+    return hash;
+  }
+  template <std::size_t... I>
+  void add(std::index_sequence<I...>) {
+    (insert(std::get<I>(Schema<T>::fields).xml, static_cast<int>(I)), ...);
+  }
+  void insert(const char* name, int index) {
+    uint32_t hash = hash_of(name);
+    std::size_t i = hash & (kSize - 1);
+    while (entries_[i].name != nullptr) i = (i + 1) & (kSize - 1);
+    entries_[i] = {name, hash, index};
+  }
+
+  std::array<Entry, kSize> entries_{};
+};
+
+template <class T>
+const SlotTable<T>& slot_table() {
+  static const SlotTable<T> table;
   return table;
 }
 
@@ -96,8 +132,7 @@ bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<T>, Error& error) {
   const auto& table = slot_table<T>();
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) continue;
-    auto it = table.find(std::string_view(child.name()));
-    if (it != table.end()) slots[it->second] = child;
+    if (int slot = table.find(child.name()); slot >= 0) slots[static_cast<std::size_t>(slot)] = child;
   }
   v.begin_object();
   if (!visit_xml_fields<T>(v, slots, error, std::make_index_sequence<field_count<T>>{})) return false;

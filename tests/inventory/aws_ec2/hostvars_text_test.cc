@@ -85,7 +85,8 @@ TEST(HostvarsTextTest, MissingAvailabilityZoneIsAnError) {
 TEST(HostvarsTextTest, ReindentMatchesTheSortedWriter) {
   const std::vector<std::string> values = {
       R"({})", R"([])", R"({"a":[],"b":{},"c":[1,{"d":"x,y:{}[]\"\\"}],"e":true,"f":null})",
-      R"([{"k":"v"},[],[[1,2]],"s"])", R"("plain")", R"({"ünï":"日本","z":-12})"};
+      R"([{"k":"v"},[],[[1,2]],"s"])", R"("plain")", R"({"ünï":"日本","z":-12})",
+      std::string(70, '[') + "1" + std::string(70, ']')};  // deeper than the prepared indents
   for (const std::string& compact : values) {
     for (int depth : {0, 3}) {
       std::string expected, actual;
