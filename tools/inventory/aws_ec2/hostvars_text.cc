@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <numeric>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -32,17 +33,25 @@ struct Member {
 };
 
 /// `{"k":v,...}` with members sorted by key; of equal keys the last one given wins.
-void append_object(std::string& out, std::vector<std::pair<std::string_view, std::string_view>>& members) {
-  std::stable_sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+void append_object(std::string& out, const std::vector<std::pair<std::string_view, std::string_view>>& members) {
+  // Sorts positions, ties broken by position (a stable sort without stable_sort's buffer per call).
+  thread_local std::vector<uint32_t> order;
+  order.resize(members.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    int c = members[a].first.compare(members[b].first);
+    return c < 0 || (c == 0 && a < b);
+  });
   out += '{';
   bool first = true;
-  for (size_t i = 0; i < members.size(); ++i) {
-    if (i + 1 < members.size() && members[i + 1].first == members[i].first) continue;
+  for (size_t i = 0; i < order.size(); ++i) {
+    const auto& [key, value] = members[order[i]];
+    if (i + 1 < order.size() && members[order[i + 1]].first == key) continue;
     if (!first) out += ',';
     first = false;
-    append_json_string(out, members[i].first);
+    append_json_string(out, key);
     out += ':';
-    out += members[i].second;
+    out += value;
   }
   out += '}';
 }

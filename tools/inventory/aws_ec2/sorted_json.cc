@@ -1,18 +1,22 @@
 #include "sorted_json.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 namespace ec2::inventory::aws_ec2 {
 namespace {
 
+/// The bytes a JSON string holds as they are: printable ASCII other than `"` and `\`.
+constexpr std::array<bool, 256> kPlainByte = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0x20; c < 0x7f; ++c) table[static_cast<size_t>(c)] = c != '"' && c != '\\';
+  return table;
+}();
+
 /// True when `text` needs no escaping and is plain ASCII (so it is valid UTF-8 as well).
 bool is_plain(std::string_view text) {
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte >= 0x7f || c == '"' || c == '\\') return false;
-  }
-  return true;
+  return std::all_of(text.begin(), text.end(), [](char c) { return kPlainByte[static_cast<unsigned char>(c)]; });
 }
 
 void newline(std::string& out, int depth) {
