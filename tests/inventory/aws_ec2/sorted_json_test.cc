@@ -30,6 +30,27 @@ TEST(SortedJsonTest, MatchesNlohmannsSortedDump) {
   EXPECT_EQ(ours(value), reference(value));
 }
 
+TEST(SortedJsonTest, StringsNeedingEscapesAreFoundAtEveryPosition) {
+  // Plain strings are copied eight bytes at a time: put each kind of byte that needs care at every
+  // position of strings around that width.
+  const std::string specials[] = {"\"", "\\", "\x01", "\x1f", "\x7f", "\xc3\xa9", "\xff", std::string(1, '\0')};
+  for (size_t length = 0; length <= 20; ++length) {
+    std::string plain(length, 'a');
+    std::string out;
+    append_json_string(out, plain);
+    EXPECT_EQ(out, "\"" + plain + "\"");
+    for (size_t at = 0; at < length; ++at) {
+      for (const std::string& special : specials) {
+        std::string text = plain.substr(0, at) + special + plain.substr(at + 1);
+        std::string escaped;
+        append_json_string(escaped, text);
+        EXPECT_EQ(escaped, nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+            << "length " << length << " at " << at;
+      }
+    }
+  }
+}
+
 TEST(SortedJsonTest, ScalarsAndEmptiesAtTopLevel) {
   for (const char* text : {"[]", "{}", "null", "0", "-7", "2.5", "\"s\"", "[[[]]]", "{\"a\":{\"b\":{}}}"}) {
     Json value = Json::parse(text);

@@ -17,40 +17,61 @@
 namespace ec2::inventory::aws_ec2 {
 namespace {
 
-/// camel_to_snake of a botocore member name, computed once per name and thread.
-const std::string& snake_name(const char* name) {
-  thread_local std::unordered_map<const char*, std::string> cache;
+/// A member name as written: its text, and optionally that text already quoted with its colon.
+struct Key {
+  std::string_view name;
+  std::string_view quoted;  ///< `"name":`, or empty to have append_object quote it.
+};
+
+/// An object member: its key and its value as JSON text.
+struct Entry {
+  Key key;
+  std::string_view value;
+};
+
+/// camel_to_snake of a botocore member name, computed (and quoted) once per name and thread.
+Key snake_name(const char* name) {
+  thread_local std::unordered_map<const char*, std::pair<std::string, std::string>> cache;
   auto it = cache.find(name);
-  if (it == cache.end()) it = cache.emplace(name, camel_to_snake(name)).first;
-  return it->second;
+  if (it == cache.end()) {
+    std::string snake = camel_to_snake(name), quoted;
+    append_json_string(quoted, snake);
+    quoted += ':';
+    it = cache.emplace(name, std::make_pair(std::move(snake), std::move(quoted))).first;
+  }
+  return {it->second.first, it->second.second};
 }
 
 /// An object member whose value text is at [begin, end) of the writer's buffer.
 struct Member {
-  std::string_view key;
+  Key key;
   size_t begin = 0;
   size_t end = 0;
 };
 
 /// `{"k":v,...}` with members sorted by key; of equal keys the last one given wins.
-void append_object(std::string& out, const std::vector<std::pair<std::string_view, std::string_view>>& members) {
+void append_object(std::string& out, const std::vector<Entry>& members) {
   // Sorts positions, ties broken by position (a stable sort without stable_sort's buffer per call).
   thread_local std::vector<uint32_t> order;
   order.resize(members.size());
   std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    int c = members[a].first.compare(members[b].first);
+    int c = members[a].key.name.compare(members[b].key.name);
     return c < 0 || (c == 0 && a < b);
   });
   out += '{';
   bool first = true;
   for (size_t i = 0; i < order.size(); ++i) {
     const auto& [key, value] = members[order[i]];
-    if (i + 1 < order.size() && members[order[i + 1]].first == key) continue;
+    if (i + 1 < order.size() && members[order[i + 1]].key.name == key.name) continue;
     if (!first) out += ',';
     first = false;
-    append_json_string(out, key);
-    out += ':';
+    if (key.quoted.empty()) {
+      append_json_string(out, key.name);
+      out += ':';
+    } else {
+      out += key.quoted;
+    }
     out += value;
   }
   out += '}';
@@ -101,13 +122,13 @@ class SortedWriter final : public ModelVisitor {
     if (depth_ == 1) return;  // the root stays open
     Frame& frame = top();
     if (depth_ == 2 && std::strcmp(frames_[0].last_name, "Placement") == 0 && zone_) {
-      frame.members.push_back({"region", buf_.size(), 0});
+      frame.members.push_back({{"region", "\"region\":"}, buf_.size(), 0});
       std::u32string zone = unicode::decode(*zone_);
       append_json_string(buf_, unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1)));
       frame.members.back().end = buf_.size();
     }
     pairs_.clear();
-    for (const Member& m : frame.members) pairs_.emplace_back(m.key, std::string_view(buf_).substr(m.begin, m.end - m.begin));
+    for (const Member& m : frame.members) pairs_.push_back({m.key, std::string_view(buf_).substr(m.begin, m.end - m.begin)});
     scratch_.clear();
     append_object(scratch_, pairs_);
     buf_.resize(frame.start);
@@ -157,10 +178,11 @@ class SortedWriter final : public ModelVisitor {
   }
   void timestamp(Timestamp time) override { string(format_timestamp(time)); }
 
-  /// The root object's members as (snake key, value text); valid until the writer changes.
-  std::vector<std::pair<std::string_view, std::string_view>> root() const {
-    std::vector<std::pair<std::string_view, std::string_view>> out;
-    for (const Member& m : frames_.front().members) out.emplace_back(m.key, std::string_view(buf_).substr(m.begin, m.end - m.begin));
+  /// The root object's members (snake keys); valid until the writer changes.
+  std::vector<Entry> root() const {
+    std::vector<Entry> out;
+    out.reserve(frames_.front().members.size() + 8);
+    for (const Member& m : frames_.front().members) out.push_back({m.key, std::string_view(buf_).substr(m.begin, m.end - m.begin)});
     return out;
   }
   /// The instance's tags as (Key, Value), in order; valid while the visited instance is.
@@ -204,7 +226,7 @@ class SortedWriter final : public ModelVisitor {
 
   std::string buf_;
   std::string scratch_;
-  std::vector<std::pair<std::string_view, std::string_view>> pairs_;
+  std::vector<Entry> pairs_;
   std::vector<Frame> frames_;  ///< frames_[0, depth_) are open; the rest are kept for reuse.
   size_t depth_ = 0;
   std::vector<std::pair<std::string_view, std::string_view>> tags_;
@@ -223,14 +245,14 @@ std::string json_string(std::string_view text) {
 /// The tags as a JSON object (boto3_tag_list_to_ansible_dict), and the `ec2_tag_*` members.
 std::string tags_dict(const std::vector<std::pair<std::string_view, std::string_view>>& tags,
                       std::vector<std::pair<std::string, std::string>>& tag_vars) {
-  std::vector<std::pair<std::string_view, std::string_view>> members;
+  std::vector<Entry> members;
   std::vector<std::string> values;
   values.reserve(tags.size());
   for (const auto& [key, value] : tags) {
     values.push_back(json_string(value));
     tag_vars.emplace_back("ec2_tag_" + std::string(key), values.back());
   }
-  for (size_t i = 0; i < tags.size(); ++i) members.emplace_back(tags[i].first, values[i]);
+  for (size_t i = 0; i < tags.size(); ++i) members.push_back({{tags[i].first, {}}, values[i]});
   std::string out;
   append_object(out, members);
   return out;
@@ -254,18 +276,20 @@ Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOpt
   std::string tags = tags_dict(writer.tags(), tag_vars);
   std::string owner = json_string(record.owner_id), requester = json_string(record.requester_id),
               reservation = json_string(record.reservation_id);
-  std::vector<std::pair<std::string_view, std::string_view>> members = writer.root();
-  members.emplace_back("owner_id", owner);
-  members.emplace_back("requester_id", requester);
-  members.emplace_back("reservation_id", reservation);
-  members.emplace_back("tags", tags);
+  std::vector<Entry> members = writer.root();
+  members.push_back({{"owner_id", {}}, owner});
+  members.push_back({{"requester_id", {}}, requester});
+  members.push_back({{"reservation_id", {}}, reservation});
+  members.push_back({{"tags", {}}, tags});
   if (options.contrib_tag_keys) {
-    for (const auto& [key, value] : tag_vars) members.emplace_back(key, value);
+    for (const auto& [key, value] : tag_vars) members.push_back({{key, {}}, value});
   }
   std::vector<std::string> renamed;
   if (!options.prefix.empty() || !options.suffix.empty()) {
     renamed.reserve(members.size());
-    for (auto& [key, value] : members) key = renamed.emplace_back(options.prefix + std::string(key) + options.suffix);
+    for (Entry& member : members) {
+      member.key = {renamed.emplace_back(options.prefix + std::string(member.key.name) + options.suffix), {}};
+    }
   }
   // Written into a reused buffer and copied out at its exact size: a fleet's texts are kept until
   // the output is written, and a string grown by appending carries up to half again unused.

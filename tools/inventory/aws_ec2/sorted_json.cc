@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace ec2::inventory::aws_ec2 {
 namespace {
@@ -14,9 +15,28 @@ constexpr std::array<bool, 256> kPlainByte = [] {
   return table;
 }();
 
-/// True when `text` needs no escaping and is plain ASCII (so it is valid UTF-8 as well).
+/// True when some byte of `word` is zero.
+constexpr bool has_zero_byte(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  return ((word - kOnes) & ~word & kHigh) != 0;
+}
+
+/// True when `text` needs no escaping and is plain ASCII (so it is valid UTF-8 as well). Most
+/// strings of an inventory are, so eight bytes are checked at a time.
 bool is_plain(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return kPlainByte[static_cast<unsigned char>(c)]; });
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    bool below_space = ((word - kOnes * 0x20) & ~word & kHigh) != 0;  // a byte < 0x20 (or >= 0x80)
+    if (below_space || (word & kHigh) != 0 || has_zero_byte(word ^ (kOnes * '"')) ||
+        has_zero_byte(word ^ (kOnes * '\\')) || has_zero_byte(word ^ (kOnes * 0x7f))) {
+      return false;
+    }
+  }
+  return std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i), text.end(),
+                     [](char c) { return kPlainByte[static_cast<unsigned char>(c)]; });
 }
 
 void newline(std::string& out, int depth) {
