@@ -11,8 +11,8 @@
 
 #include "ec2/model/visit.h"
 #include "ec2/ops/instances.h"
-#include "ec2/paginator.h"
 #include "ec2/ops/regions.h"
+#include "ec2/paginator.h"
 
 namespace ec2::inventory {
 namespace {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -36,7 +37,9 @@ struct Case {
 class Emulator {
  public:
   explicit Emulator(const std::vector<std::string>& seed_args) {
-    dir_ = std::filesystem::temp_directory_path() / ("aws_ec2_e2e_" + std::to_string(getpid()));
+    static int started = 0;  // several emulators may run at once
+    dir_ = std::filesystem::temp_directory_path() /
+           ("aws_ec2_e2e_" + std::to_string(getpid()) + "_" + std::to_string(started++));
     std::filesystem::create_directories(dir_);
     std::string port_file = (dir_ / "port").string();
     std::filesystem::remove(port_file);
@@ -113,6 +116,59 @@ TEST_P(EmulatorSideBySideTest, Ec2InventoryEqualsAnsiblePlugin) {
                                     << nlohmann::json::diff(ours_json, theirs_json).dump(2);
   EXPECT_EQ(ours, theirs);
   EXPECT_GT(theirs_json["_meta"]["hostvars"].size(), 0u);
+}
+
+/// `ec2-inventory --config minimal.aws_ec2.yml --list` against `emulator`: exit status, stdout
+/// and stderr.
+struct InventoryRun {
+  int status = 0;
+  std::string out;
+  std::string err;
+};
+InventoryRun run_inventory(const Emulator& emulator) {
+  std::string err_file = (std::filesystem::temp_directory_path() / ("aws_ec2_err_" + std::to_string(getpid()))).string();
+  InventoryRun run;
+  run.out = testing::run_command("cd " EC2_BINARY_DIR " && env AWS_ENDPOINT_URL=" + emulator.url() +
+                                     " AWS_ACCESS_KEY_ID=AKIDTEST AWS_SECRET_ACCESS_KEY=secret AWS_DEFAULT_REGION=us-east-1 " +
+                                     kInventory + " --config " + kDir + "/data/configs/minimal.aws_ec2.yml --list 2>" +
+                                     err_file,
+                                 &run.status);
+  std::ifstream in(err_file);
+  run.err.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::filesystem::remove(err_file);
+  return run;
+}
+
+const std::vector<std::string> kFaultFleet = {"--seed", "3", "--seed-instances", "30", "--seed-regions",
+                                              "us-east-1,eu-west-1"};
+
+TEST(EmulatorFaultsTest, ThrottledPagesAreRetriedToTheSameInventory) {
+  if (access(kEmulator.c_str(), X_OK) != 0 || access(kInventory.c_str(), X_OK) != 0) GTEST_SKIP();
+  std::vector<std::string> args = kFaultFleet;
+  args.insert(args.end(), {"--fault", "DescribeInstances:throttle=1,count=2"});
+  Emulator throttling(args);
+  Emulator plain(kFaultFleet);
+  ASSERT_TRUE(throttling.ready() && plain.ready());
+  InventoryRun retried = run_inventory(throttling);
+  InventoryRun expected = run_inventory(plain);
+  ASSERT_EQ(retried.status, 0) << retried.err;
+  ASSERT_EQ(expected.status, 0) << expected.err;
+  EXPECT_EQ(retried.out, expected.out);
+  EXPECT_EQ(nlohmann::json::parse(retried.out)["_meta"]["hostvars"].size(), 30u);
+}
+
+TEST(EmulatorFaultsTest, AFailingRegionFailsTheRunNamingRegionCodeAndRequest) {
+  if (access(kEmulator.c_str(), X_OK) != 0 || access(kInventory.c_str(), X_OK) != 0) GTEST_SKIP();
+  std::vector<std::string> args = kFaultFleet;
+  args.insert(args.end(), {"--fault", "DescribeInstances:internal=1"});
+  Emulator failing(args);
+  ASSERT_TRUE(failing.ready());
+  InventoryRun run = run_inventory(failing);
+  EXPECT_NE(run.status, 0);
+  EXPECT_EQ(run.out, "");
+  EXPECT_NE(run.err.find("describe instances in region "), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("InternalError"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("(request "), std::string::npos) << run.err;
 }
 
 std::vector<Case> all_cases() {
