@@ -45,13 +45,18 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
-/// Reads the text of `node` into `out`; text that is not UTF-8 is a parse error naming the element.
+/// The text of `node` in `out`; text that is not UTF-8 is a parse error naming the element.
+bool checked_text(pugi::xml_node node, std::string_view& out, Error& error) {
+  out = node.child_value();
+  if (is_valid_utf8(out)) return true;
+  error = parse_error(node, "text that is not valid UTF-8");
+  return false;
+}
+
+/// Reads the text of `node` into `out` (see checked_text).
 bool read_text(pugi::xml_node node, std::string& out, Error& error) {
-  std::string_view text = node.child_value();
-  if (!is_valid_utf8(text)) {
-    error = parse_error(node, "text that is not valid UTF-8");
-    return false;
-  }
+  std::string_view text;
+  if (!checked_text(node, text, error)) return false;
   out.assign(text);
   return true;
 }
@@ -120,11 +125,8 @@ bool read(pugi::xml_node node, Tag& out, Error& error) {
 }
 
 bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<std::string>, Error& error) {
-  std::string_view text = node.child_value();
-  if (!is_valid_utf8(text)) {
-    error = parse_error(node, "text that is not valid UTF-8");
-    return false;
-  }
+  std::string_view text;
+  if (!checked_text(node, text, error)) return false;
   v.string(text);
   return true;
 }
