@@ -22,8 +22,9 @@
 
 namespace ec2::inventory {
 
-/// One instance as DescribeInstances returned it: fetched records carry the typed instance
-/// (compact: a fleet of 10,000 stays small), records made by hand (tests) its JSON.
+/// One instance as DescribeInstances returned it: records fetched without a prepare hook carry the
+/// typed instance, records fetched with one what the hook kept (`prepared`), records made by hand
+/// (tests) its JSON.
 struct InstanceRecord {
   std::string region;       ///< The region it was fetched from.
   nlohmann::json instance;  ///< botocore-shaped dict, as boto3 returns it: "InstanceId",
@@ -34,7 +35,7 @@ struct InstanceRecord {
   std::string requester_id;    ///< RequesterId of its reservation (often empty).
   std::string reservation_id;  ///< ReservationId of its reservation.
   std::shared_ptr<const Instance> typed;  ///< The instance as parsed, when fetched from EC2.
-  std::string id;  ///< Its instance id, set when fetched (it outlives a dropped `typed`).
+  std::string id;  ///< Its instance id, set when fetched (also when no typed instance is kept).
   /// What FetchRequest::prepare derived from the instance while its page was at hand (a type of
   /// the output mode's own); empty when no hook ran.
   std::any prepared;

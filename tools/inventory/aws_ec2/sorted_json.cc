@@ -15,23 +15,23 @@ constexpr std::array<bool, 256> kPlainByte = [] {
   return table;
 }();
 
-/// True when some byte of `word` is zero.
-constexpr bool has_zero_byte(uint64_t word) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  return ((word - kOnes) & ~word & kHigh) != 0;
-}
+constexpr uint64_t kOnes = 0x0101010101010101ull;  ///< 0x01 in every byte of a word.
+constexpr uint64_t kHigh = 0x8080808080808080ull;  ///< The top bit of every byte.
+
+/// True when some byte of `word` is below `limit` (at most 0x80), among bytes below 0x80.
+constexpr bool has_byte_below(uint64_t word, uint64_t limit) { return ((word - kOnes * limit) & ~word & kHigh) != 0; }
+/// True when some byte of `word` equals `byte`.
+constexpr bool has_byte(uint64_t word, uint64_t byte) { return has_byte_below(word ^ (kOnes * byte), 1); }
 
 /// True when `text` needs no escaping and is plain ASCII (so it is valid UTF-8 as well). Most
 /// strings of an inventory are, so eight bytes are checked at a time.
 bool is_plain(std::string_view text) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
     uint64_t word;
     std::memcpy(&word, text.data() + i, 8);
-    bool below_space = ((word - kOnes * 0x20) & ~word & kHigh) != 0;  // a byte < 0x20 (or >= 0x80)
-    if (below_space || (word & kHigh) != 0 || has_zero_byte(word ^ (kOnes * '"')) ||
-        has_zero_byte(word ^ (kOnes * '\\')) || has_zero_byte(word ^ (kOnes * 0x7f))) {
+    if ((word & kHigh) != 0 || has_byte_below(word, 0x20) || has_byte(word, '"') || has_byte(word, '\\') ||
+        has_byte(word, 0x7f)) {
       return false;
     }
   }
