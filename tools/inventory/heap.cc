@@ -1,29 +1,43 @@
 #include "heap.h"
 
+#include <malloc.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <string>
+#include <vector>
 
 namespace ec2::inventory {
 namespace {
 
-/// Huge pages where the kernel allows them (transparent_hugepage `madvise` or `always`), and one
-/// heap arena for all threads: memory a fetch thread frees is reused by the others instead of
-/// staying in that thread's own arena. See docs/inventory.md for the measurements.
-constexpr const char* kTunables = "glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1";
+constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+/// Address space the heap's end is moved by at once; also the size freed memory may reach before
+/// the heap is given back to the kernel.
+constexpr int kReserve = 128 << 20;
+/// Allocations at least this large get their own mapping instead of heap memory (glibc's limit).
+constexpr int kOwnMapping = 32 << 20;
 
 }  // namespace
 
-void use_huge_page_heap(char** argv) {
-  const char* current = std::getenv("GLIBC_TUNABLES");
-  if (current != nullptr && std::strstr(current, "glibc.malloc.hugetlb") != nullptr) return;
-  std::string value = current != nullptr && *current != '\0' ? std::string(current) + ":" + kTunables : kTunables;
-  if (setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0) return;
-  execv("/proc/self/exe", argv);
-  // Still here: /proc is not mounted or exec failed. Carry on as we are (children may inherit the
-  // variable, which only tunes their heap the same way).
+void use_huge_page_heap() {
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  if (tunables != nullptr && std::strstr(tunables, "glibc.malloc.") != nullptr) return;
+  if (mallopt(M_ARENA_MAX, 1) == 0) return;
+  mallopt(M_TRIM_THRESHOLD, kReserve);
+  mallopt(M_MMAP_THRESHOLD, kOwnMapping);
+  mallopt(M_TOP_PAD, kReserve);
+  auto before = reinterpret_cast<uintptr_t>(sbrk(0));
+  // Takes 1 MiB blocks until one moves the heap's end (by kReserve), then gives them back: the
+  // first does it, unless the heap already has that much free memory.
+  std::vector<void*> taken;
+  while (taken.size() < 64 && reinterpret_cast<uintptr_t>(sbrk(0)) == before) taken.push_back(std::malloc(1 << 20));
+  for (void* block : taken) std::free(block);
+  auto after = reinterpret_cast<uintptr_t>(sbrk(0));
+  mallopt(M_TOP_PAD, 0);
+  uintptr_t begin = (before + kHugePage - 1) & ~(kHugePage - 1), end = after & ~(kHugePage - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 }
 
 }  // namespace ec2::inventory
