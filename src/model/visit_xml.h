@@ -10,7 +10,6 @@
 
 #include <array>
 #include <bit>
-#include <cstring>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -55,7 +54,7 @@ class SlotTable {
     for (std::size_t i = hash & (kSize - 1);; i = (i + 1) & (kSize - 1)) {
       const Entry& entry = entries_[i];
       if (entry.name == nullptr) return -1;
-      if (entry.hash == hash && std::strcmp(entry.name, name) == 0) return entry.index;
+      if (entry.hash == hash && same(entry.name, name)) return entry.index;
     }
   }
 
@@ -67,6 +66,14 @@ class SlotTable {
     int index = 0;
   };
 
+  /// strcmp(a, b) == 0 inlined: names are short, and a library call per element costs more than the compare.
+  static bool same(const char* a, const char* b) {
+    while (*a != '\0' && *a == *b) {
+      ++a;
+      ++b;
+    }
+    return *a == *b;
+  }
   static uint32_t hash_of(const char* name) {  // FNV-1a
     uint32_t hash = 2166136261u;
     for (; *name != '\0'; ++name) hash = (hash ^ static_cast<unsigned char>(*name)) * 16777619u;

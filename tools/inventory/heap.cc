@@ -13,9 +13,11 @@ namespace ec2::inventory {
 namespace {
 
 constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
-/// Address space the heap's end is moved by at once; also the size freed memory may reach before
-/// the heap is given back to the kernel.
+/// Address space the heap's end is moved by at once.
 constexpr int kReserve = 128 << 20;
+/// Free memory at the heap's end is given back to the kernel only beyond this: more than the
+/// reserve, which would otherwise go back at the first large free.
+constexpr int kKeepFree = 2 * kReserve;
 /// Allocations at least this large get their own mapping instead of heap memory (glibc's limit).
 constexpr int kOwnMapping = 32 << 20;
 
@@ -25,7 +27,7 @@ void use_huge_page_heap() {
   const char* tunables = std::getenv("GLIBC_TUNABLES");
   if (tunables != nullptr && std::strstr(tunables, "glibc.malloc.") != nullptr) return;
   if (mallopt(M_ARENA_MAX, 1) == 0) return;
-  mallopt(M_TRIM_THRESHOLD, kReserve);
+  mallopt(M_TRIM_THRESHOLD, kKeepFree);
   mallopt(M_MMAP_THRESHOLD, kOwnMapping);
   mallopt(M_TOP_PAD, kReserve);
   auto before = reinterpret_cast<uintptr_t>(sbrk(0));

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstring>
 #include <numeric>
 #include <optional>
 #include <unordered_map>
@@ -29,17 +28,38 @@ struct Entry {
   std::string_view value;
 };
 
-/// camel_to_snake of a botocore member name, computed (and quoted) once per name and thread.
-Key snake_name(const char* name) {
-  thread_local std::unordered_map<const char*, std::pair<std::string, std::string>> cache;
+/// The members the writer treats specially, told apart by name once.
+enum class Role : uint8_t { Other, Tags, Value, InstanceId, Placement, AvailabilityZone };
+
+Role role_of(std::string_view name) {
+  if (name == "Tags") return Role::Tags;
+  if (name == "Value") return Role::Value;
+  if (name == "InstanceId") return Role::InstanceId;
+  if (name == "Placement") return Role::Placement;
+  if (name == "AvailabilityZone") return Role::AvailabilityZone;
+  return Role::Other;
+}
+
+/// A botocore member name as the writer uses it: camel_to_snake of it, quoted, and its role.
+struct Name {
+  std::string snake;
+  std::string quoted;  ///< `"snake":`
+  Role role = Role::Other;
+
+  Key key() const { return {snake, quoted}; }
+};
+
+/// The Name of a member name (from the model's tables), computed once per name and thread.
+const Name& name_of(const char* name) {
+  thread_local std::unordered_map<const char*, Name> cache;
   auto it = cache.find(name);
   if (it == cache.end()) {
-    std::string snake = camel_to_snake(name), quoted;
-    append_json_string(quoted, snake);
-    quoted += ':';
-    it = cache.emplace(name, std::make_pair(std::move(snake), std::move(quoted))).first;
+    Name info{camel_to_snake(name), "", role_of(name)};
+    append_json_string(info.quoted, info.snake);
+    info.quoted += ':';
+    it = cache.emplace(name, std::move(info)).first;
   }
-  return {it->second.first, it->second.second};
+  return it->second;
 }
 
 /// An object member whose value text is at [begin, end) of the writer's buffer.
@@ -101,17 +121,18 @@ class SortedWriter final : public ModelVisitor {
     open(true);
   }
   bool member(const char* name) override {
+    const Name& info = name_of(name);
     if (tag_depth_ > 0) {
-      tag_value_ = std::strcmp(name, "Value") == 0;
+      tag_value_ = info.role == Role::Value;
       return true;
     }
-    if (depth_ == 1 && std::strcmp(name, "Tags") == 0) {
+    if (depth_ == 1 && info.role == Role::Tags) {
       tag_depth_ = 1;
       return true;
     }
     Frame& frame = top();
-    frame.members.push_back({snake_name(name), buf_.size(), 0});
-    frame.last_name = name;
+    frame.members.push_back({info.key(), buf_.size(), 0});
+    frame.last_role = info.role;
     return true;
   }
   void end_object() override {
@@ -121,7 +142,7 @@ class SortedWriter final : public ModelVisitor {
     }
     if (depth_ == 1) return;  // the root stays open
     Frame& frame = top();
-    if (depth_ == 2 && std::strcmp(frames_[0].last_name, "Placement") == 0 && zone_) {
+    if (depth_ == 2 && frames_[0].last_role == Role::Placement && zone_) {
       frame.members.push_back({{"region", "\"region\":"}, buf_.size(), 0});
       std::u32string zone = unicode::decode(*zone_);
       append_json_string(buf_, unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1)));
@@ -155,9 +176,8 @@ class SortedWriter final : public ModelVisitor {
       (tag_value_ ? tags_.back().second : tags_.back().first) = text;
       return;
     }
-    if (depth_ == 1 && std::strcmp(top().last_name, "InstanceId") == 0) instance_id_ = text;
-    if (depth_ == 2 && std::strcmp(frames_[0].last_name, "Placement") == 0 &&
-        std::strcmp(top().last_name, "AvailabilityZone") == 0) {
+    if (depth_ == 1 && top().last_role == Role::InstanceId) instance_id_ = text;
+    if (depth_ == 2 && frames_[0].last_role == Role::Placement && top().last_role == Role::AvailabilityZone) {
       zone_ = text;
     }
     before_value();
@@ -198,7 +218,7 @@ class SortedWriter final : public ModelVisitor {
     size_t start = 0;
     size_t items = 0;
     std::vector<Member> members;
-    const char* last_name = "";
+    Role last_role = Role::Other;  ///< Of the member whose value is being written.
   };
 
   void before_value() {
@@ -215,7 +235,7 @@ class SortedWriter final : public ModelVisitor {
     frame.start = buf_.size();
     frame.items = 0;
     frame.members.clear();
-    frame.last_name = "";
+    frame.last_role = Role::Other;
     if (!object) buf_ += '[';
   }
   Frame& top() { return frames_[depth_ - 1]; }

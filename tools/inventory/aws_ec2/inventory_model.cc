@@ -42,11 +42,7 @@ void InventoryModel::add_group(const std::string& name) {
 
 void InventoryModel::add_host(const std::string& host, const std::string& group) {
   auto [it, created] = hosts_.emplace(host, Host{});
-  if (created) {
-    host_order_.push_back(host);
-    it->second.vars["inventory_file"] = source_;
-    it->second.vars["inventory_dir"] = source_dir_;
-  }
+  if (created) host_order_.push_back(host);
   add_group(group);
   Group& g = groups_[group];
   if (g.host_set.insert(host).second) {
@@ -88,6 +84,7 @@ void InventoryModel::collect_ancestors(const std::string& group, std::vector<std
 }
 
 Json& InventoryModel::json_vars(Host& host) {
+  if (host.vars.is_null()) host.vars = Json::object();
   if (!host.packed.empty()) {
     Json parsed = Json::parse(host.packed.unpack());
     for (auto& [name, value] : parsed.items()) host.vars[name] = std::move(value);
@@ -102,7 +99,10 @@ void InventoryModel::set_variable(const std::string& host, const std::string& na
 
 Json InventoryModel::host_vars_with_magic(const std::string& host) const {
   const Host& h = hosts_.at(host);
-  Json vars = h.vars;
+  Json vars = Json::object();
+  vars["inventory_file"] = source_;
+  vars["inventory_dir"] = source_dir_;
+  for (const auto& [name, value] : h.vars.items()) vars[name] = value;
   if (!h.packed.empty()) {
     Json parsed = Json::parse(h.packed.unpack());
     for (auto& [name, value] : parsed.items()) vars[name] = std::move(value);
@@ -123,7 +123,7 @@ Json InventoryModel::host_vars_with_magic(const std::string& host) const {
 
 void InventoryModel::set_packed_variables(const std::string& host, PackedText vars) {
   Host& h = hosts_[host];
-  if (h.packed.empty() && h.vars.size() == 2 && h.vars.contains("inventory_file") && h.vars.contains("inventory_dir")) {
+  if (h.packed.empty() && h.vars.empty()) {
     h.packed = std::move(vars);
   } else {
     set_variables(host, Json::parse(vars.unpack()));
@@ -132,10 +132,10 @@ void InventoryModel::set_packed_variables(const std::string& host, PackedText va
 
 void InventoryModel::set_variables(const std::string& host, Json vars) {
   Json& current = json_vars(hosts_[host]);
-  bool fresh = current.size() == 2 && current.contains("inventory_file") && current.contains("inventory_dir");
+  bool fresh = current.empty();
   for (auto& [name, value] : vars.items()) {
-    // A fresh host has only the two inventory_* variables, so other names can be appended unseen.
-    if (fresh && name != "inventory_file" && name != "inventory_dir") {
+    // A fresh host has no variables yet, so the (distinct) names can be appended unseen.
+    if (fresh) {
       current.get_ref<Json::object_t&>().emplace_back(name, std::move(value));
     } else {
       current[name] = std::move(value);

@@ -25,8 +25,8 @@ class InventoryModel {
 
   /// Creates group `name` unless it exists.
   void add_group(const std::string& name);
-  /// Creates host `host` unless it exists (setting inventory_file/inventory_dir) and puts it in
-  /// `group` (created if needed).
+  /// Creates host `host` unless it exists and puts it in `group` (created if needed). Every host
+  /// has inventory_file and inventory_dir (see host_vars_with_magic) without storing them.
   void add_host(const std::string& host, const std::string& group);
   /// Makes `child` (a group) a child of `parent`; fails on a self or circular relation.
   Status add_child(const std::string& parent, const std::string& child);
@@ -38,8 +38,8 @@ class InventoryModel {
   /// Same, with `vars` as packed compact JSON text whose keys are sorted (see hostvars_text):
   /// kept packed until `--list` writes it, unless the host already has variables to merge with.
   void set_packed_variables(const std::string& host, PackedText vars);
-  /// The host's variables plus inventory_hostname, inventory_hostname_short and group_names, as
-  /// Host.get_vars() returns them.
+  /// The host's variables after inventory_file and inventory_dir, plus inventory_hostname,
+  /// inventory_hostname_short and group_names, as Host.get_vars() returns them.
   Json host_vars_with_magic(const std::string& host) const;
 
   /// Receives the `--list` text piece by piece.
@@ -61,7 +61,7 @@ class InventoryModel {
     std::unordered_set<std::string> child_set;  ///< Members of `children`.
   };
   struct Host {
-    Json vars = Json::object();
+    Json vars;                        ///< An object once set (json_vars); null (no allocation) till then.
     PackedText packed;                ///< Variables as packed compact sorted JSON, when set that way only.
     std::vector<std::string> groups;  ///< Direct groups, in the order joined.
   };
