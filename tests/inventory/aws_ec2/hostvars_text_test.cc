@@ -82,17 +82,32 @@ TEST(HostvarsTextTest, MissingAvailabilityZoneIsAnError) {
   EXPECT_NE(text.error().message.find("i-noaz"), std::string::npos);
 }
 
-TEST(HostvarsTextTest, ReindentMatchesTheSortedWriter) {
-  const std::vector<std::string> values = {
-      R"({})", R"([])", R"({"a":[],"b":{},"c":[1,{"d":"x,y:{}[]\"\\"}],"e":true,"f":null})",
-      R"([{"k":"v"},[],[[1,2]],"s"])", R"("plain")", R"({"ünï":"日本","z":-12})",
-      std::string(70, '[') + "1" + std::string(70, ']')};  // deeper than the prepared indents
-  for (const std::string& compact : values) {
-    for (int depth : {0, 3}) {
-      std::string expected, actual;
-      append_sorted_json(expected, Json::parse(compact), depth);
-      reindent_json(actual, nlohmann::json::parse(compact).dump(), depth);
-      EXPECT_EQ(actual, expected) << compact;
+/// `compact` laid out at nesting level `level` by append_sorted_json.
+std::string laid_out(const std::string& compact, int level) {
+  std::string out;
+  append_sorted_json(out, Json::parse(compact), level);
+  return out;
+}
+
+TEST(HostvarsTextTest, LaidOutTextIsTheCompactTextAsTheSortedWriterLaysItOut) {
+  const std::vector<HostvarOptions> variants = {{}, {"p_", "_s", true}, {"", "", true}};
+  InstanceRecord empty_lists = sample_records().front();
+  Instance instance = *empty_lists.typed;
+  instance.tags = std::vector<Tag>{};
+  instance.security_groups = std::vector<GroupIdentifier>{};
+  instance.product_codes = std::vector<ProductCode>{};
+  empty_lists.typed = std::make_shared<const Instance>(instance);
+  std::vector<InstanceRecord> records = sample_records();
+  records.push_back(empty_lists);
+  for (const InstanceRecord& record : records) {
+    for (const HostvarOptions& options : variants) {
+      auto compact = hostvars_text(record, options);
+      ASSERT_TRUE(compact) << to_string(compact.error());
+      for (int level : {0, 3}) {
+        auto text = hostvars_text(record, options, level);
+        ASSERT_TRUE(text) << to_string(text.error());
+        EXPECT_EQ(*text, laid_out(*compact, level)) << instance_id(record) << " level " << level;
+      }
     }
   }
 }
@@ -112,8 +127,8 @@ TEST(HostvarsTextTest, ModelMergesTextVariablesOfAHostNamedTwice) {
   InventoryModel text_model("/inv/x.aws_ec2.yml"), json_model("/inv/x.aws_ec2.yml");
   const std::string first = R"({"a":1,"only_first":[1],"z":{"k":"v"}})", second = R"({"a":2,"b":"x"})";
   for (InventoryModel* model : {&text_model, &json_model}) model->add_host("h", "aws_ec2");
-  text_model.set_packed_variables("h", PackedText::pack(first));
-  text_model.set_packed_variables("h", PackedText::pack(second));
+  text_model.set_packed_variables("h", PackedText::pack(laid_out(first, InventoryModel::kHostVarsLevel)));
+  text_model.set_packed_variables("h", PackedText::pack(laid_out(second, InventoryModel::kHostVarsLevel)));
   json_model.set_variables("h", Json::parse(first));
   json_model.set_variables("h", Json::parse(second));
   EXPECT_EQ(text_model.list_text(), json_model.list_text());
@@ -169,6 +184,9 @@ TEST(HostvarsTextTest, FromTheXmlElementEqualsFromTheTypedInstance) {
         ASSERT_TRUE(expected) << to_string(expected.error());
         EXPECT_EQ(*direct, *expected);
         EXPECT_EQ(*direct, via_json(typed, options));
+        auto laid_out_direct = hostvars_text(from_element, options, InventoryModel::kHostVarsLevel);
+        ASSERT_TRUE(laid_out_direct) << to_string(laid_out_direct.error());
+        EXPECT_EQ(*laid_out_direct, laid_out(*direct, InventoryModel::kHostVarsLevel));
         ++compared;
       }
     }

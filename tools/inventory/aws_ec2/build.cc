@@ -133,7 +133,7 @@ std::function<void(InstanceRecord&)> record_preparer(const AwsEc2Config& config)
     if (instance) prepared.names = hostnames_of(*options, *instance);
     else prepared.vars = instance.error();
     if (!prepared.names.empty()) {
-      auto text = hostvars_text(record, options->hostvars);
+      auto text = hostvars_text(record, options->hostvars, InventoryModel::kHostVarsLevel);
       if (text) prepared.vars = PackedText::pack(*text);
       else prepared.vars = text.error();
     }

@@ -19,7 +19,7 @@ namespace {
 /// A member name as written: its text, and optionally that text already quoted with its colon.
 struct Key {
   std::string_view name;
-  std::string_view quoted;  ///< `"name":`, or empty to have append_object quote it.
+  std::string_view quoted;  ///< `"name": `, or empty to have append_object quote it.
 };
 
 /// An object member: its key and its value as JSON text.
@@ -43,7 +43,7 @@ Role role_of(std::string_view name) {
 /// A botocore member name as the writer uses it: camel_to_snake of it, quoted, and its role.
 struct Name {
   std::string snake;
-  std::string quoted;  ///< `"snake":`
+  std::string quoted;  ///< `"snake": `
   Role role = Role::Other;
 
   Key key() const { return {snake, quoted}; }
@@ -56,7 +56,7 @@ const Name& name_of(const char* name) {
   if (it == cache.end()) {
     Name info{camel_to_snake(name), "", role_of(name)};
     append_json_string(info.quoted, info.snake);
-    info.quoted += ':';
+    info.quoted += ": ";
     it = cache.emplace(name, std::move(info)).first;
   }
   return it->second;
@@ -69,8 +69,15 @@ struct Member {
   size_t end = 0;
 };
 
-/// `{"k":v,...}` with members sorted by key; of equal keys the last one given wins.
-void append_object(std::string& out, const std::vector<Entry>& members) {
+/// A line break and the indent of nesting level `level`.
+void newline(std::string& out, int level) {
+  out += '\n';
+  out.append(static_cast<size_t>(level) * 4, ' ');
+}
+
+/// An object made of `members`, sorted by key (of equal keys the last one given wins), laid out
+/// at nesting level `level` (see hostvars_text).
+void append_object(std::string& out, const std::vector<Entry>& members, int level) {
   // Sorts positions, ties broken by position (a stable sort without stable_sort's buffer per call).
   thread_local std::vector<uint32_t> order;
   order.resize(members.size());
@@ -79,6 +86,7 @@ void append_object(std::string& out, const std::vector<Entry>& members) {
     int c = members[a].key.name.compare(members[b].key.name);
     return c < 0 || (c == 0 && a < b);
   });
+  bool compact = level == kCompact;
   out += '{';
   bool first = true;
   for (size_t i = 0; i < order.size(); ++i) {
@@ -86,24 +94,28 @@ void append_object(std::string& out, const std::vector<Entry>& members) {
     if (i + 1 < order.size() && members[order[i + 1]].key.name == key.name) continue;
     if (!first) out += ',';
     first = false;
+    if (!compact) newline(out, level + 1);
     if (key.quoted.empty()) {
       append_json_string(out, key.name);
-      out += ':';
+      out += compact ? ":" : ": ";
     } else {
-      out += key.quoted;
+      out.append(key.quoted.data(), key.quoted.size() - (compact ? 1 : 0));  // without the space
     }
     out += value;
   }
+  if (!compact && !first) newline(out, level);
   out += '}';
 }
 
-/// Writes the instance's objects with sorted snake_case keys into one buffer. The root object is
-/// left open: `root()` gives its members so that the caller can add its own and close it. The
-/// Tags list is not written but collected (`tags()`): the variables hold it as a dict. One writer
-/// per thread is reused (`reset`), so its buffers are allocated once, not per instance.
+/// Writes the instance's objects with sorted snake_case keys into one buffer, laid out for the root
+/// object at nesting level `level` (or compact). The root object is left open: `root()` gives its
+/// members so that the caller can add its own and close it. The Tags list is not written but
+/// collected (`tags()`): the variables hold it as a dict. One writer per thread is reused
+/// (`reset`), so its buffers are allocated once, not per instance.
 class SortedWriter final : public ModelVisitor {
  public:
-  void reset() {
+  void reset(int level) {
+    level_ = level;
     buf_.clear();
     depth_ = 0;
     tags_.clear();
@@ -143,7 +155,7 @@ class SortedWriter final : public ModelVisitor {
     if (depth_ == 1) return;  // the root stays open
     Frame& frame = top();
     if (depth_ == 2 && frames_[0].last_role == Role::Placement && zone_) {
-      frame.members.push_back({{"region", "\"region\":"}, buf_.size(), 0});
+      frame.members.push_back({{"region", "\"region\": "}, buf_.size(), 0});
       std::u32string zone = unicode::decode(*zone_);
       append_json_string(buf_, unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1)));
       frame.members.back().end = buf_.size();
@@ -151,7 +163,7 @@ class SortedWriter final : public ModelVisitor {
     pairs_.clear();
     for (const Member& m : frame.members) pairs_.push_back({m.key, std::string_view(buf_).substr(m.begin, m.end - m.begin)});
     scratch_.clear();
-    append_object(scratch_, pairs_);
+    append_object(scratch_, pairs_, level_of(depth_ - 1));
     buf_.resize(frame.start);
     buf_ += scratch_;
     close();
@@ -168,6 +180,7 @@ class SortedWriter final : public ModelVisitor {
       if (--tag_depth_ == 1) tag_depth_ = 0;  // the end of the Tags list
       return;
     }
+    if (level_ != kCompact && top().items > 0) newline(buf_, level_of(depth_ - 1));
     buf_ += ']';
     close();
   }
@@ -221,8 +234,12 @@ class SortedWriter final : public ModelVisitor {
     Role last_role = Role::Other;  ///< Of the member whose value is being written.
   };
 
+  /// The nesting level of frames_[index] (kCompact when compact).
+  int level_of(size_t index) const { return level_ == kCompact ? kCompact : level_ + static_cast<int>(index); }
   void before_value() {
-    if (depth_ > 0 && !top().object && top().items++ > 0) buf_ += ',';
+    if (depth_ == 0 || top().object) return;
+    if (top().items++ > 0) buf_ += ',';
+    if (level_ != kCompact) newline(buf_, level_of(depth_));
   }
   void after_value() {
     if (depth_ > 0 && top().object) top().members.back().end = buf_.size();
@@ -244,6 +261,7 @@ class SortedWriter final : public ModelVisitor {
     after_value();
   }
 
+  int level_ = kCompact;
   std::string buf_;
   std::string scratch_;
   std::vector<Entry> pairs_;
@@ -264,7 +282,7 @@ std::string json_string(std::string_view text) {
 
 /// The tags as a JSON object (boto3_tag_list_to_ansible_dict), and the `ec2_tag_*` members.
 std::string tags_dict(const std::vector<std::pair<std::string_view, std::string_view>>& tags,
-                      std::vector<std::pair<std::string, std::string>>& tag_vars) {
+                      std::vector<std::pair<std::string, std::string>>& tag_vars, int level) {
   std::vector<Entry> members;
   std::vector<std::string> values;
   values.reserve(tags.size());
@@ -274,15 +292,15 @@ std::string tags_dict(const std::vector<std::pair<std::string_view, std::string_
   }
   for (size_t i = 0; i < tags.size(); ++i) members.push_back({{tags[i].first, {}}, values[i]});
   std::string out;
-  append_object(out, members);
+  append_object(out, members, level);
   return out;
 }
 
 }  // namespace
 
-Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options) {
+Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options, int level) {
   thread_local SortedWriter writer;
-  writer.reset();
+  writer.reset(level);
   if (record.xml) {
     if (auto visited = visit_xml(record.xml, writer); !visited) return visited.error();
   } else {
@@ -293,7 +311,7 @@ Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOpt
                       "instance " + std::string(writer.instance_id()) + " has no Placement.AvailabilityZone");
   }
   std::vector<std::pair<std::string, std::string>> tag_vars;
-  std::string tags = tags_dict(writer.tags(), tag_vars);
+  std::string tags = tags_dict(writer.tags(), tag_vars, level == kCompact ? kCompact : level + 1);
   std::string owner = json_string(record.owner_id), requester = json_string(record.requester_id),
               reservation = json_string(record.reservation_id);
   std::vector<Entry> members = writer.root();
@@ -315,51 +333,8 @@ Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOpt
   // the output is written, and a string grown by appending carries up to half again unused.
   thread_local std::string text;
   text.clear();
-  append_object(text, members);
+  append_object(text, members, level);
   return std::string(text);
-}
-
-void reindent_json(std::string& out, std::string_view compact, int depth) {
-  auto newline = [&](int level) {
-    out += '\n';
-    out.append(static_cast<size_t>(level) * 4, ' ');
-  };
-  for (size_t i = 0; i < compact.size(); ++i) {
-    char c = compact[i];
-    switch (c) {
-      case '"': {
-        size_t end = i + 1;
-        while (end < compact.size() && compact[end] != '"') end += compact[end] == '\\' ? 2 : 1;
-        out.append(compact.substr(i, end + 1 - i));
-        i = end;
-        break;
-      }
-      case '{':
-      case '[':
-        if (i + 1 < compact.size() && (compact[i + 1] == '}' || compact[i + 1] == ']')) {
-          out += c;
-          out += compact[++i];
-        } else {
-          out += c;
-          newline(++depth);
-        }
-        break;
-      case '}':
-      case ']':
-        newline(--depth);
-        out += c;
-        break;
-      case ',':
-        out += ',';
-        newline(depth);
-        break;
-      case ':':
-        out += ": ";
-        break;
-      default:
-        out += c;
-    }
-  }
 }
 
 }  // namespace ec2::inventory::aws_ec2

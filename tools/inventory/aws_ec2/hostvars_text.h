@@ -1,12 +1,11 @@
 #pragma once
 /// Host variables written straight from a fetched instance as compact JSON text with every
 /// object's keys sorted: the variables instance_hostvars(boto3_instance(record)) gives, in the form
-/// `nlohmann::json(vars).dump()` has them, without building JSON (a large fleet's inventory is
-/// mostly these variables, and building JSON for them costs more than fetching them).
-/// reindent_json lays such text out as `--list` prints it.
+/// `nlohmann::json(vars).dump()` has them, or laid out as `--list` prints them, without building
+/// JSON (a large fleet's inventory is mostly these variables, and building JSON for them costs
+/// more than fetching them).
 
 #include <string>
-#include <string_view>
 
 #include "ec2/result.h"
 #include "hostvars.h"
@@ -14,13 +13,13 @@
 
 namespace ec2::inventory::aws_ec2 {
 
-/// The host variables of `record` as compact sorted JSON, from its `xml` element when set (an
-/// invalid value there is the parse error from_xml would give), else from its typed instance.
-/// Fails as instance_hostvars does when the instance has no Placement.AvailabilityZone.
-Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options);
+/// The `level` of hostvars_text for JSON without whitespace.
+constexpr int kCompact = -1;
 
-/// Appends `compact` (JSON without whitespace, keys already sorted) laid out as
-/// append_sorted_json lays out the same value at nesting level `depth`.
-void reindent_json(std::string& out, std::string_view compact, int depth);
+/// The host variables of `record` as sorted JSON, from its `xml` element when set (an invalid
+/// value there is the parse error from_xml would give), else from its typed instance: compact,
+/// or laid out as append_sorted_json lays out the same value at nesting level `level`.
+/// Fails as instance_hostvars does when the instance has no Placement.AvailabilityZone.
+Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options, int level = kCompact);
 
 }  // namespace ec2::inventory::aws_ec2

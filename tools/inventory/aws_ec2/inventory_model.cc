@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <thread>
 
-#include "hostvars_text.h"
 #include "sorted_json.h"
 
 namespace ec2::inventory::aws_ec2 {
@@ -159,13 +158,13 @@ void InventoryModel::format_group(const std::string& name, std::map<std::string,
 
 void InventoryModel::append_host_entry(std::string& out, const std::string& host, const Host& entry) {
   if (!entry.packed.empty()) {
-    thread_local std::string text;
-    entry.packed.unpack_into(text);
-    if (text == "{}") return;
+    size_t start = out.size();
     out += ",\n            ";
     append_json_string(out, host);
     out += ": ";
-    reindent_json(out, text, 3);
+    size_t text = out.size();
+    entry.packed.append_to(out);
+    if (std::string_view(out).substr(text) == "{}") out.resize(start);
     return;
   }
   const Json& vars = entry.vars;
@@ -178,7 +177,7 @@ void InventoryModel::append_host_entry(std::string& out, const std::string& host
   out += ",\n            ";
   append_json_string(out, host);
   out += ": ";
-  append_sorted_object(out, std::move(members), 3);
+  append_sorted_object(out, std::move(members), kHostVarsLevel);
 }
 
 void InventoryModel::write_hostvars(std::string& out, const TextWriter& write) const {

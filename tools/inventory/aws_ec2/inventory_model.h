@@ -20,6 +20,10 @@ namespace ec2::inventory::aws_ec2 {
 
 class InventoryModel {
  public:
+  /// The nesting level of a host's variables in the `--list` document
+  /// (`{"_meta": {"hostvars": {"host": {...}}}}`).
+  static constexpr int kHostVarsLevel = 3;
+
   /// Starts with `all` and its child `ungrouped`; `source` is the config path (inventory_file).
   explicit InventoryModel(std::string source);
 
@@ -35,8 +39,9 @@ class InventoryModel {
   void set_variable(const std::string& host, const std::string& name, Json value);
   /// Sets every member of `vars` (an object), as one set_variable call per member would.
   void set_variables(const std::string& host, Json vars);
-  /// Same, with `vars` as packed compact JSON text whose keys are sorted (see hostvars_text):
-  /// kept packed until `--list` writes it, unless the host already has variables to merge with.
+  /// Same, with `vars` as packed JSON text whose keys are sorted, laid out at kHostVarsLevel (see
+  /// hostvars_text): kept packed until `--list` writes it as it is, unless the host already has
+  /// variables to merge with.
   void set_packed_variables(const std::string& host, PackedText vars);
   /// The host's variables after inventory_file and inventory_dir, plus inventory_hostname,
   /// inventory_hostname_short and group_names, as Host.get_vars() returns them.

@@ -68,20 +68,21 @@ PackedText PackedText::pack(std::string_view text) {
   return packed;
 }
 
-void PackedText::unpack_into(std::string& out) const {
+void PackedText::append_to(std::string& out) const {
   thread_local std::unique_ptr<ZSTD_DCtx, ContextDeleter> context(ZSTD_createDCtx());
   unsigned long long size = ZSTD_getFrameContentSize(bytes_.data(), bytes_.size());
   if (size == ZSTD_CONTENTSIZE_UNKNOWN || size == ZSTD_CONTENTSIZE_ERROR) throw std::runtime_error("zstd: corrupt packed text");
-  out.resize(size);
-  size_t read = ZSTD_decompress_usingDDict(context.get(), out.data(), out.size(), bytes_.data(), bytes_.size(),
+  size_t start = out.size();
+  out.resize(start + size);
+  size_t read = ZSTD_decompress_usingDDict(context.get(), out.data() + start, size, bytes_.data(), bytes_.size(),
                                            dictionary().decompress());
   check(read, "decompress");
-  out.resize(read);
+  out.resize(start + read);
 }
 
 std::string PackedText::unpack() const {
   std::string out;
-  unpack_into(out);
+  append_to(out);
   return out;
 }
 

@@ -17,8 +17,8 @@ class PackedText {
   static PackedText pack(std::string_view text);
   /// The text as it was packed. Throws std::runtime_error if the bytes are corrupt.
   std::string unpack() const;
-  /// Same, into `out` (its capacity is reused).
-  void unpack_into(std::string& out) const;
+  /// Appends the text as it was packed to `out`.
+  void append_to(std::string& out) const;
 
   bool empty() const { return bytes_.empty(); }
   /// Compressed size in bytes.
