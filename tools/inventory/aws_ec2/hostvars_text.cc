@@ -211,12 +211,10 @@ class SortedWriter final : public ModelVisitor {
   }
   void timestamp(Timestamp time) override { string(format_timestamp(time)); }
 
-  /// The root object's members (snake keys); valid until the writer changes.
-  std::vector<Entry> root() const {
-    std::vector<Entry> out;
-    out.reserve(frames_.front().members.size() + 8);
+  /// Replaces `out` with the root object's members (snake keys); valid until the writer changes.
+  void root(std::vector<Entry>& out) const {
+    out.clear();
     for (const Member& m : frames_.front().members) out.push_back({m.key, std::string_view(buf_).substr(m.begin, m.end - m.begin)});
-    return out;
   }
   /// The instance's tags as (Key, Value), in order; valid while the visited instance is.
   const std::vector<std::pair<std::string_view, std::string_view>>& tags() const { return tags_; }
@@ -280,17 +278,18 @@ std::string json_string(std::string_view text) {
   return out;
 }
 
-/// The tags as a JSON object (boto3_tag_list_to_ansible_dict), and the `ec2_tag_*` members.
+/// The tags as a JSON object (boto3_tag_list_to_ansible_dict) and, with `tag_vars`, the
+/// `ec2_tag_*` members.
 std::string tags_dict(const std::vector<std::pair<std::string_view, std::string_view>>& tags,
-                      std::vector<std::pair<std::string, std::string>>& tag_vars, int level) {
-  std::vector<Entry> members;
+                      std::vector<std::pair<std::string, std::string>>* tag_vars, int level) {
   std::vector<std::string> values;
   values.reserve(tags.size());
+  std::vector<Entry> members;
+  members.reserve(tags.size());
   for (const auto& [key, value] : tags) {
-    values.push_back(json_string(value));
-    tag_vars.emplace_back("ec2_tag_" + std::string(key), values.back());
+    members.push_back({{key, {}}, values.emplace_back(json_string(value))});
+    if (tag_vars != nullptr) tag_vars->emplace_back("ec2_tag_" + std::string(key), values.back());
   }
-  for (size_t i = 0; i < tags.size(); ++i) members.push_back({{tags[i].first, {}}, values[i]});
   std::string out;
   append_object(out, members, level);
   return out;
@@ -311,17 +310,17 @@ Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOpt
                       "instance " + std::string(writer.instance_id()) + " has no Placement.AvailabilityZone");
   }
   std::vector<std::pair<std::string, std::string>> tag_vars;
-  std::string tags = tags_dict(writer.tags(), tag_vars, level == kCompact ? kCompact : level + 1);
+  std::string tags = tags_dict(writer.tags(), options.contrib_tag_keys ? &tag_vars : nullptr,
+                               level == kCompact ? kCompact : level + 1);
   std::string owner = json_string(record.owner_id), requester = json_string(record.requester_id),
               reservation = json_string(record.reservation_id);
-  std::vector<Entry> members = writer.root();
+  thread_local std::vector<Entry> members;  // reused: allocated once per thread
+  writer.root(members);
   members.push_back({{"owner_id", {}}, owner});
   members.push_back({{"requester_id", {}}, requester});
   members.push_back({{"reservation_id", {}}, reservation});
   members.push_back({{"tags", {}}, tags});
-  if (options.contrib_tag_keys) {
-    for (const auto& [key, value] : tag_vars) members.push_back({{key, {}}, value});
-  }
+  for (const auto& [key, value] : tag_vars) members.push_back({{key, {}}, value});
   std::vector<std::string> renamed;
   if (!options.prefix.empty() || !options.suffix.empty()) {
     renamed.reserve(members.size());

@@ -35,15 +35,16 @@ InventoryModel::InventoryModel(std::string source) : source_(std::move(source)) 
   (void)add_child("all", "ungrouped");
 }
 
-void InventoryModel::add_group(const std::string& name) {
-  if (groups_.emplace(name, Group{}).second) group_order_.push_back(name);
+InventoryModel::Group& InventoryModel::ensure_group(const std::string& name) {
+  auto [it, created] = groups_.try_emplace(name);  // builds nothing when the group exists
+  if (created) group_order_.push_back(name);
+  return it->second;
 }
 
 void InventoryModel::add_host(const std::string& host, const std::string& group) {
-  auto [it, created] = hosts_.emplace(host, Host{});
+  auto [it, created] = hosts_.try_emplace(host);
   if (created) host_order_.push_back(host);
-  add_group(group);
-  Group& g = groups_[group];
+  Group& g = ensure_group(group);
   if (g.host_set.insert(host).second) {
     g.hosts.push_back(host);
     it->second.groups.push_back(group);

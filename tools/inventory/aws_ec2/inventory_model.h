@@ -28,7 +28,7 @@ class InventoryModel {
   explicit InventoryModel(std::string source);
 
   /// Creates group `name` unless it exists.
-  void add_group(const std::string& name);
+  void add_group(const std::string& name) { (void)ensure_group(name); }
   /// Creates host `host` unless it exists and puts it in `group` (created if needed). Every host
   /// has inventory_file and inventory_dir (see host_vars_with_magic) without storing them.
   void add_host(const std::string& host, const std::string& group);
@@ -71,6 +71,8 @@ class InventoryModel {
     std::vector<std::string> groups;  ///< Direct groups, in the order joined.
   };
 
+  /// Group `name`, created (and put in group_order_) unless it exists.
+  Group& ensure_group(const std::string& name);
   /// The host's variables as JSON (packed variables are moved into it first).
   static Json& json_vars(Host& host);
   bool is_ancestor(const std::string& maybe_ancestor, const std::string& group) const;
