@@ -16,7 +16,8 @@
 namespace ec2::inventory::aws_ec2 {
 namespace {
 
-/// A member name as written: its text, and optionally that text already quoted with its colon.
+/// A member name as written: its text, and optionally that text already quoted, with its colon
+/// and the space the laid-out form puts after it.
 struct Key {
   std::string_view name;
   std::string_view quoted;  ///< `"name": `, or empty to have append_object quote it.
