@@ -34,7 +34,7 @@ std::vector<InstanceRecord*> select_instances(std::vector<InstanceRecord>& inclu
 }
 
 /// What record_preparer leaves in InstanceRecord::prepared: the host names and, when there are
-/// any, the variables as packed compact sorted JSON text (or why the instance could not be read).
+/// any, the variables as packed --list text (or why the instance could not be read).
 struct PreparedHost {
   std::vector<std::string> names;
   Result<PackedText> vars = PackedText();

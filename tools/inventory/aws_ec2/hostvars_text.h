@@ -1,5 +1,5 @@
 #pragma once
-/// Host variables written straight from a fetched instance as compact JSON text with every
+/// Host variables written straight from a fetched instance as JSON text with every
 /// object's keys sorted: the variables instance_hostvars(boto3_instance(record)) gives, in the form
 /// `nlohmann::json(vars).dump()` has them, or laid out as `--list` prints them, without building
 /// JSON (a large fleet's inventory is mostly these variables, and building JSON for them costs

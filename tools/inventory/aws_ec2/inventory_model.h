@@ -67,7 +67,7 @@ class InventoryModel {
   };
   struct Host {
     Json vars;                        ///< An object once set (json_vars); null (no allocation) till then.
-    PackedText packed;                ///< Variables as packed compact sorted JSON, when set that way only.
+    PackedText packed;                ///< Variables as packed --list text, when set that way only.
     std::vector<std::string> groups;  ///< Direct groups, in the order joined.
   };
 

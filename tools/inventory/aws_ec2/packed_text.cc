@@ -9,8 +9,9 @@ namespace ec2::inventory::aws_ec2 {
 namespace {
 
 /// A fast negative level: packing happens while pages arrive, on the fetch threads, where CPU is
-/// what the run waits for. Measured on the 10,000 hosts of the benchmark fleet (25.7 MB of text):
-/// level 1 packs them to 3.5 MB in 60 ms, level -3 to 4.4 MB in 27 ms.
+/// what the run waits for. Measured on the 10,000 hosts of the benchmark fleet as compact text
+/// (25.7 MB): level 1 packs them to 3.5 MB in 60 ms, level -3 to 4.4 MB in 27 ms; laid out for
+/// --list (50 MB) level -3 packs them to 5.2 MB, at about the same speed as levels -1 to -15.
 constexpr int kLevel = -3;
 
 /// The process's dictionary, made from the first text packed (its content only matters for the
