@@ -2,16 +2,37 @@
 
 #include <cstdlib>
 #include <regex>
+#include <string_view>
 
 #include "pyvalue.h"
 
 namespace ec2::inventory::aws_ec2 {
 namespace {
 
-const std::regex kBool("yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
-const std::regex kInt("[-+]?(0b[0-1_]+|0[0-7_]+|(0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(:[0-5]?[0-9])+)");
-const std::regex kFloat(
-    "[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+/// PyYAML's (YAML 1.1) implicit types of a plain scalar, as its resolver has them. Compiled on
+/// first use: compiling them costs a run several milliseconds, and most configs never need them
+/// (see scalar_type).
+const std::regex& bool_pattern() {
+  static const std::regex pattern("yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+  return pattern;
+}
+const std::regex& int_pattern() {
+  static const std::regex pattern(
+      "[-+]?(0b[0-1_]+|0[0-7_]+|(0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(:[0-5]?[0-9])+)");
+  return pattern;
+}
+const std::regex& float_pattern() {
+  static const std::regex pattern(
+      "[-+]?[0-9][0-9_]*\\.[0-9_]*([eE][-+][0-9]+)?|\\.[0-9][0-9_]*([eE][-+][0-9]+)?|"
+      "[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+  return pattern;
+}
+
+/// Whether `s` can match one of the patterns above at all: PyYAML tries them only for scalars
+/// starting with one of these characters.
+bool may_be_bool_or_number(const std::string& s) {
+  return !s.empty() && std::string_view("yYnNtTfFoO-+.0123456789").find(s[0]) != std::string_view::npos;
+}
 
 bool is_true_word(const std::string& s) {
   return s == "yes" || s == "Yes" || s == "YES" || s == "true" || s == "True" || s == "TRUE" || s == "on" ||
@@ -47,7 +68,7 @@ std::string float_text(std::string s) {
 
 Error OptionContext::error(const YAML::Node& node, const std::string& message) const {
   std::string where = file;
-  if (node.IsDefined() && node.Mark().line >= 0) where += ":" + std::to_string(node.Mark().line + 1);
+  if (node.IsDefined() && node.Mark().line >= 0) where.append(":").append(std::to_string(node.Mark().line + 1));
   return make_error(ErrorCategory::Config, "InvalidConfig", where + ": option '" + option + "': " + message);
 }
 
@@ -59,9 +80,10 @@ ScalarType scalar_type(const YAML::Node& node) {
   if (node.Tag() == "!") return ScalarType::String;  // quoted
   const std::string& s = node.Scalar();
   if (s == "~" || s == "null" || s == "Null" || s == "NULL" || s.empty()) return ScalarType::Null;
-  if (std::regex_match(s, kBool)) return ScalarType::Bool;
-  if (std::regex_match(s, kInt)) return ScalarType::Int;
-  if (std::regex_match(s, kFloat)) return ScalarType::Float;
+  if (!may_be_bool_or_number(s)) return ScalarType::String;
+  if (std::regex_match(s, bool_pattern())) return ScalarType::Bool;
+  if (std::regex_match(s, int_pattern())) return ScalarType::Int;
+  if (std::regex_match(s, float_pattern())) return ScalarType::Float;
   return ScalarType::String;
 }
 
