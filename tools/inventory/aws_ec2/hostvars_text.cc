@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <numeric>
 #include <optional>
 #include <unordered_map>
@@ -21,6 +22,9 @@ namespace {
 struct Key {
   std::string_view name;
   std::string_view quoted;  ///< `"name": `, or empty to have append_object quote it.
+  /// The name's text outlives every object written (a literal or a name_of name), so the key
+  /// can be told apart by the address of its text.
+  bool lasting = false;
 };
 
 /// An object member: its key and its value as JSON text.
@@ -47,7 +51,7 @@ struct Name {
   std::string quoted;  ///< `"snake": `
   Role role = Role::Other;
 
-  Key key() const { return {snake, quoted}; }
+  Key key() const { return {snake, quoted, true}; }
 };
 
 /// The Name of a member name (from the model's tables), computed once per name and thread.
@@ -76,17 +80,60 @@ void newline(std::string& out, int level) {
   out.append(static_cast<size_t>(level) * 4, ' ');
 }
 
-/// An object made of `members`, sorted by key (of equal keys the last one given wins), laid out
-/// at nesting level `level` (see hostvars_text).
-void append_object(std::string& out, const std::vector<Entry>& members, int level) {
-  // Sorts positions, ties broken by position (a stable sort without stable_sort's buffer per call).
-  thread_local std::vector<uint32_t> order;
+/// The positions of `members` in key order, ties broken by position (a stable sort without
+/// stable_sort's buffer per call).
+void sort_positions(const std::vector<Entry>& members, std::vector<uint32_t>& order) {
   order.resize(members.size());
   std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     int c = members[a].key.name.compare(members[b].key.name);
     return c < 0 || (c == 0 && a < b);
   });
+}
+
+/// Key orders already worked out, by the addresses of the key texts: the objects of one type come
+/// with the same lasting keys in the same order instance after instance, so each sequence of keys
+/// is sorted once per thread. Holds at most kMaxSequences sequences; others are sorted each time.
+class KeyOrders {
+ public:
+  /// The positions of `members` in key order.
+  const std::vector<uint32_t>& of(const std::vector<Entry>& members) {
+    keys_.clear();
+    for (const Entry& member : members) {
+      if (!member.key.lasting) return sorted(members);
+      keys_.push_back(member.key.name.data());
+    }
+    if (auto it = known_.find(keys_); it != known_.end()) return it->second;
+    if (known_.size() >= kMaxSequences) return sorted(members);
+    std::vector<uint32_t> order;
+    sort_positions(members, order);
+    return known_.emplace(keys_, std::move(order)).first->second;
+  }
+
+ private:
+  static constexpr size_t kMaxSequences = 4096;
+  struct Hash {
+    size_t operator()(const std::vector<const char*>& keys) const {
+      uint64_t hash = 14695981039346656037ull;  // FNV-1a over the addresses
+      for (const char* key : keys) hash = (hash ^ reinterpret_cast<uintptr_t>(key)) * 1099511628211ull;
+      return static_cast<size_t>(hash);
+    }
+  };
+  const std::vector<uint32_t>& sorted(const std::vector<Entry>& members) {
+    sort_positions(members, scratch_);
+    return scratch_;
+  }
+
+  std::vector<const char*> keys_;
+  std::vector<uint32_t> scratch_;
+  std::unordered_map<std::vector<const char*>, std::vector<uint32_t>, Hash> known_;
+};
+
+/// An object made of `members`, sorted by key (of equal keys the last one given wins), laid out
+/// at nesting level `level` (see hostvars_text).
+void append_object(std::string& out, const std::vector<Entry>& members, int level) {
+  thread_local KeyOrders orders;
+  const std::vector<uint32_t>& order = orders.of(members);
   bool compact = level == kCompact;
   out += '{';
   bool first = true;
@@ -156,7 +203,7 @@ class SortedWriter final : public ModelVisitor {
     if (depth_ == 1) return;  // the root stays open
     Frame& frame = top();
     if (depth_ == 2 && frames_[0].last_role == Role::Placement && zone_) {
-      frame.members.push_back({{"region", "\"region\": "}, buf_.size(), 0});
+      frame.members.push_back({{"region", "\"region\": ", true}, buf_.size(), 0});
       std::u32string zone = unicode::decode(*zone_);
       append_json_string(buf_, unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1)));
       frame.members.back().end = buf_.size();
@@ -317,10 +364,10 @@ Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOpt
               reservation = json_string(record.reservation_id);
   thread_local std::vector<Entry> members;  // reused: allocated once per thread
   writer.root(members);
-  members.push_back({{"owner_id", {}}, owner});
-  members.push_back({{"requester_id", {}}, requester});
-  members.push_back({{"reservation_id", {}}, reservation});
-  members.push_back({{"tags", {}}, tags});
+  members.push_back({{"owner_id", {}, true}, owner});
+  members.push_back({{"requester_id", {}, true}, requester});
+  members.push_back({{"reservation_id", {}, true}, reservation});
+  members.push_back({{"tags", {}, true}, tags});
   for (const auto& [key, value] : tag_vars) members.push_back({{key, {}}, value});
   std::vector<std::string> renamed;
   if (!options.prefix.empty() || !options.suffix.empty()) {
