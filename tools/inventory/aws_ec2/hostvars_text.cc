@@ -74,12 +74,6 @@ struct Member {
   size_t end = 0;
 };
 
-/// A line break and the indent of nesting level `level`.
-void newline(std::string& out, int level) {
-  out += '\n';
-  out.append(static_cast<size_t>(level) * 4, ' ');
-}
-
 /// The positions of `members` in key order, ties broken by position (a stable sort without
 /// stable_sort's buffer per call).
 void sort_positions(const std::vector<Entry>& members, std::vector<uint32_t>& order) {
@@ -142,7 +136,7 @@ void append_object(std::string& out, const std::vector<Entry>& members, int leve
     if (i + 1 < order.size() && members[order[i + 1]].key.name == key.name) continue;
     if (!first) out += ',';
     first = false;
-    if (!compact) newline(out, level + 1);
+    if (!compact) append_newline(out, level + 1);
     if (key.quoted.empty()) {
       append_json_string(out, key.name);
       out += compact ? ":" : ": ";
@@ -151,7 +145,7 @@ void append_object(std::string& out, const std::vector<Entry>& members, int leve
     }
     out += value;
   }
-  if (!compact && !first) newline(out, level);
+  if (!compact && !first) append_newline(out, level);
   out += '}';
 }
 
@@ -228,7 +222,7 @@ class SortedWriter final : public ModelVisitor {
       if (--tag_depth_ == 1) tag_depth_ = 0;  // the end of the Tags list
       return;
     }
-    if (level_ != kCompact && top().items > 0) newline(buf_, level_of(depth_ - 1));
+    if (level_ != kCompact && top().items > 0) append_newline(buf_, level_of(depth_ - 1));
     buf_ += ']';
     close();
   }
@@ -285,7 +279,7 @@ class SortedWriter final : public ModelVisitor {
   void before_value() {
     if (depth_ == 0 || top().object) return;
     if (top().items++ > 0) buf_ += ',';
-    if (level_ != kCompact) newline(buf_, level_of(depth_));
+    if (level_ != kCompact) append_newline(buf_, level_of(depth_));
   }
   void after_value() {
     if (depth_ > 0 && top().object) top().members.back().end = buf_.size();

@@ -39,11 +39,6 @@ bool is_plain(std::string_view text) {
                      [](char c) { return kPlainByte[static_cast<unsigned char>(c)]; });
 }
 
-void newline(std::string& out, int depth) {
-  out += '\n';
-  out.append(static_cast<size_t>(depth) * 4, ' ');
-}
-
 void append_array(std::string& out, const Json& array, int depth) {
   if (array.empty()) {
     out += "[]";
@@ -54,10 +49,10 @@ void append_array(std::string& out, const Json& array, int depth) {
   for (const Json& item : array) {
     if (!first) out += ',';
     first = false;
-    newline(out, depth + 1);
+    append_newline(out, depth + 1);
     append_sorted_json(out, item, depth + 1);
   }
-  newline(out, depth);
+  append_newline(out, depth);
   out += ']';
 }
 
@@ -83,12 +78,12 @@ void append_sorted_object(std::string& out, std::vector<JsonMember> members, int
   out += '{';
   for (size_t i = 0; i < members.size(); ++i) {
     if (i > 0) out += ',';
-    newline(out, depth + 1);
+    append_newline(out, depth + 1);
     append_json_string(out, members[i].first);
     out += ": ";
     append_sorted_json(out, *members[i].second, depth + 1);
   }
-  newline(out, depth);
+  append_newline(out, depth);
   out += '}';
 }
 
@@ -111,6 +106,11 @@ void append_sorted_json(std::string& out, const Json& value, int depth) {
   } else {
     out += value.dump(-1, ' ', false, Json::error_handler_t::replace);
   }
+}
+
+void append_newline(std::string& out, int depth) {
+  out += '\n';
+  out.append(static_cast<size_t>(depth) * 4, ' ');
 }
 
 }  // namespace ec2::inventory::aws_ec2

@@ -21,6 +21,9 @@ void append_sorted_json(std::string& out, const Json& value, int depth);
 /// Appends an object made of `members` (sorted here; keys must be distinct).
 void append_sorted_object(std::string& out, std::vector<JsonMember> members, int depth);
 
+/// Appends a line break and the indent of nesting level `depth` (4 spaces a level).
+void append_newline(std::string& out, int depth);
+
 /// Appends `text` as a JSON string.
 void append_json_string(std::string& out, std::string_view text);
 
