@@ -87,23 +87,22 @@ std::string format(Timestamp time, bool xml) {
   auto day = floor<days>(time);
   year_month_day date(day);
   hh_mm_ss clock(time - day);
-  char buffer[64];
   int millis = static_cast<int>(clock.subseconds().count());
-  int n = std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d",
-                        static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                        static_cast<unsigned>(date.day()), static_cast<int>(clock.hours().count()),
-                        static_cast<int>(clock.minutes().count()),
+  char buffer[64];  // date, time and zone written in one buffer: one allocation per timestamp
+  int n = std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d", static_cast<int>(date.year()),
+                        static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                        static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
                         static_cast<int>(clock.seconds().count()));
-  std::string out(buffer, n);
-  char tail[32];
+  char* tail = buffer + n;
+  size_t room = sizeof buffer - static_cast<size_t>(n);
   if (xml) {
-    std::snprintf(tail, sizeof tail, ".%03dZ", millis);
+    n += std::snprintf(tail, room, ".%03dZ", millis);
   } else if (millis != 0) {
-    std::snprintf(tail, sizeof tail, ".%03d000+00:00", millis);
+    n += std::snprintf(tail, room, ".%03d000+00:00", millis);
   } else {
-    std::snprintf(tail, sizeof tail, "+00:00");
+    n += std::snprintf(tail, room, "+00:00");
   }
-  return out + tail;
+  return std::string(buffer, static_cast<size_t>(n));
 }
 
 }  // namespace

@@ -178,7 +178,7 @@ std::vector<Case> all_cases() {
   };
   std::vector<Case> cases;
   for (const char* config : {"minimal", "typical", "hostnames", "hostnames_filters", "duplicated", "prefix_suffix",
-                             "contrib", "expressions", "keyed_edges", "filters"}) {
+                             "contrib", "expressions", "keyed_edges", "filters", "reservation_hostnames"}) {
     for (const auto& fleet : fleets) cases.push_back(Case{std::string(config) + ".aws_ec2.yml", fleet});
   }
   return cases;

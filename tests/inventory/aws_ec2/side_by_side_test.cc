@@ -71,7 +71,7 @@ TEST_P(SideBySideTest, ListEqualsAnsiblePlugin) {
 std::vector<Case> all_cases() {
   std::vector<Case> cases;
   for (const char* config : {"minimal", "typical", "hostnames", "hostnames_filters", "duplicated", "prefix_suffix",
-                             "contrib", "expressions", "keyed_edges"}) {
+                             "contrib", "expressions", "keyed_edges", "reservation_hostnames"}) {
     for (const char* fleet : {"fleet_small", "fleet_regions", "fleet_mixed"}) {
       cases.push_back(Case{std::string(config) + ".aws_ec2.yml", fleet});
     }

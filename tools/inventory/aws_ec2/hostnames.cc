@@ -30,8 +30,8 @@ Json compile_values(const Json& obj, const std::string& attr) {
 Json attribute_chain(const std::string& rule, const Json& instance) {
   const auto* path = filter_attribute_path(rule);
   if (!path) return Json(rule);
-  Json value = instance;
-  for (const auto& attr : *path) value = compile_values(value, attr);
+  Json value = compile_values(instance, path->front());  // no copy of the whole instance
+  for (size_t i = 1; i < path->size(); ++i) value = compile_values(value, (*path)[i]);
   if (is_timestamp_key(path->back()) && value.is_string()) return datetime_str(value.get<std::string>());
   return value;
 }
@@ -75,7 +75,10 @@ HostnameRule plain(const std::string& name) { return HostnameRule{name, std::nul
 
 }  // namespace
 
-std::vector<HostnameRule> default_hostname_rules() { return {plain("dns-name"), plain("private-dns-name")}; }
+const std::vector<HostnameRule>& default_hostname_rules() {
+  static const std::vector<HostnameRule> rules{plain("dns-name"), plain("private-dns-name")};
+  return rules;
+}
 
 Status validate_hostname_rule(const std::string& name) {
   if (!is_tag_rule(name)) return {};

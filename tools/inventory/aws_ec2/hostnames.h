@@ -24,7 +24,7 @@ struct HostnameRule {
 };
 
 /// The rules used when `hostnames` is empty: dns-name, then private-dns-name.
-std::vector<HostnameRule> default_hostname_rules();
+const std::vector<HostnameRule>& default_hostname_rules();
 
 /// Checks a `tag:` rule the way the plugin would parse it (`tag:A=B=C` is an error).
 Status validate_hostname_rule(const std::string& name);

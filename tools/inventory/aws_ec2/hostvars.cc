@@ -66,25 +66,25 @@ Json boto3_instance(const InstanceRecord& record) {
 }
 
 namespace {
-/// Adds what boto3_instance adds to the instance dict of `record`.
-Json with_reservation(Json instance, const InstanceRecord& record) {
+/// Adds what boto3_instance adds to the instance dict of `record`, the members `keep` accepts.
+Json with_reservation(Json instance, const InstanceRecord& record, const std::function<bool(std::string_view)>& keep) {
   convert_timestamps(instance);
-  instance["OwnerId"] = record.owner_id;
-  instance["RequesterId"] = record.requester_id;
-  instance["ReservationId"] = record.reservation_id;
+  if (keep("OwnerId")) instance["OwnerId"] = record.owner_id;
+  if (keep("RequesterId")) instance["RequesterId"] = record.requester_id;
+  if (keep("ReservationId")) instance["ReservationId"] = record.reservation_id;
   return instance;
 }
 }  // namespace
 
 Json boto3_instance(const InstanceRecord& record, const std::function<bool(std::string_view)>& keep) {
   return with_reservation(record.typed ? to_ordered_json(*record.typed, keep) : in_botocore_order(record.instance),
-                          record);
+                          record, keep);
 }
 
 Result<Json> boto3_instance_from_xml(const InstanceRecord& record, const std::function<bool(std::string_view)>& keep) {
   auto instance = to_ordered_json_from_xml(record.xml, keep);
   if (!instance) return instance.error();
-  return with_reservation(std::move(*instance), record);
+  return with_reservation(std::move(*instance), record, keep);
 }
 
 Result<Json> instance_hostvars(const Json& instance, const HostvarOptions& options) {

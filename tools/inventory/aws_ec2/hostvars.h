@@ -17,10 +17,11 @@ namespace ec2::inventory::aws_ec2 {
 /// The boto3 view of a record: its instance dict in botocore's key order, with OwnerId, RequesterId
 /// and ReservationId added and timestamps as Ansible prints boto3's datetimes (`2024-01-02T03:04:05+00:00`).
 Json boto3_instance(const InstanceRecord& record);
-/// Same with, of a typed record, only the instance members `keep` accepts (by botocore name).
+/// Same with, of a typed record, only the instance members `keep` accepts (by botocore name); the
+/// three reservation members only when `keep` accepts them, whatever the record.
 Json boto3_instance(const InstanceRecord& record, const std::function<bool(std::string_view)>& keep);
-/// The same from the record's `xml` element (while FetchRequest::prepare runs); fails on an invalid
-/// value in a member it reads.
+/// The same from the record's `xml` element (while FetchRequest::prepare runs), only the members
+/// `keep` accepts; fails on an invalid value in a member it reads.
 Result<Json> boto3_instance_from_xml(const InstanceRecord& record, const std::function<bool(std::string_view)>& keep);
 
 /// Python's str() of a datetime printed as `isoformat` text: the `T` becomes a space.
