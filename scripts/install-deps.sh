@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config
   libssl-dev libcurl4-openssl-dev libpugixml-dev nlohmann-json3-dev
-  libyaml-cpp-dev libcli11-dev libfmt-dev libcpp-httplib-dev libpcre2-dev libzstd-dev
+  libyaml-cpp-dev libcli11-dev libfmt-dev libcpp-httplib-dev libpcre2-dev liblz4-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   awscli python3-boto3 python3-botocore ansible

@@ -5,6 +5,9 @@
 
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "ec2/ops/instances.h"
 #include "hostvars_text.h"
@@ -121,6 +124,25 @@ TEST(HostvarsTextTest, PackedTextComesBackAsItWas) {
   }
   PackedText typical = PackedText::pack(big.substr(0, 2500));
   EXPECT_LT(typical.size(), 2500u);
+}
+
+TEST(HostvarsTextTest, TextsPackedOnSeveralThreadsAtOnceComeBackAsTheyWere) {
+  auto text_of = [](int thread, int i) {
+    std::string text = "{\"thread\": " + std::to_string(thread) + ", \"items\": [";
+    for (int k = 0; k < 300 + i; ++k) text += "\"value " + std::to_string(k * (i + 1)) + "\", ";
+    return text + "\"end\"]}";
+  };
+  std::vector<std::vector<PackedText>> packed(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 100; ++i) packed[t].push_back(PackedText::pack(text_of(t, i)));
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (int t = 0; t < 4; ++t) {
+    for (int i = 0; i < 100; ++i) ASSERT_EQ(packed[t][i].unpack(), text_of(t, i)) << t << " " << i;
+  }
 }
 
 TEST(HostvarsTextTest, ModelMergesTextVariablesOfAHostNamedTwice) {

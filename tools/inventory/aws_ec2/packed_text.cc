@@ -1,43 +1,35 @@
 #include "packed_text.h"
 
-#include <zstd.h>
+#define LZ4_STATIC_LINKING_ONLY  // LZ4_attach_dictionary (stable from lz4 1.10; linked statically)
+#include <lz4.h>
 
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 
 namespace ec2::inventory::aws_ec2 {
 namespace {
 
-/// A fast negative level: packing happens while pages arrive, on the fetch threads, where CPU is
-/// what the run waits for. Measured on the 10,000 hosts of the benchmark fleet as compact text
-/// (25.7 MB): level 1 packs them to 3.5 MB in 60 ms, level -3 to 4.4 MB in 27 ms; laid out for
-/// --list (50 MB) level -3 packs them to 5.2 MB, at about the same speed as levels -1 to -15.
-constexpr int kLevel = -3;
-
 /// The process's dictionary, made from the first text packed (its content only matters for the
-/// compression ratio, never for correctness: unpack always uses the same one).
+/// compression ratio, never for correctness: unpack always uses the same one). Its loaded stream
+/// is only read after construction, so every thread can attach it at once.
 class Dictionary {
  public:
-  explicit Dictionary(std::string_view first)
-      : text_(first),
-        compress_(ZSTD_createCDict(text_.data(), text_.size(), kLevel)),
-        decompress_(ZSTD_createDDict(text_.data(), text_.size())) {
-    if (!compress_ || !decompress_) throw std::runtime_error("zstd: cannot create a dictionary");
+  explicit Dictionary(std::string_view first) : text_(first), stream_(LZ4_createStream()) {
+    if (!stream_) throw std::runtime_error("lz4: cannot create a dictionary");
+    LZ4_loadDict(stream_, text_.data(), static_cast<int>(text_.size()));
   }
-  ~Dictionary() {
-    ZSTD_freeCDict(compress_);
-    ZSTD_freeDDict(decompress_);
-  }
+  ~Dictionary() { LZ4_freeStream(stream_); }
   Dictionary(const Dictionary&) = delete;
   Dictionary& operator=(const Dictionary&) = delete;
 
-  const ZSTD_CDict* compress() const { return compress_; }
-  const ZSTD_DDict* decompress() const { return decompress_; }
+  const LZ4_stream_t* stream() const { return stream_; }
+  const std::string& text() const { return text_; }
 
  private:
   std::string text_;
-  ZSTD_CDict* compress_;
-  ZSTD_DDict* decompress_;
+  LZ4_stream_t* stream_;
 };
 
 const Dictionary& dictionary(std::string_view first = {}) {
@@ -45,40 +37,47 @@ const Dictionary& dictionary(std::string_view first = {}) {
   return shared;
 }
 
-struct ContextDeleter {
-  void operator()(ZSTD_CCtx* c) const { ZSTD_freeCCtx(c); }
-  void operator()(ZSTD_DCtx* d) const { ZSTD_freeDCtx(d); }
+struct StreamDeleter {
+  void operator()(LZ4_stream_t* stream) const { LZ4_freeStream(stream); }
 };
 
-void check(size_t result, const char* what) {
-  if (ZSTD_isError(result)) throw std::runtime_error(std::string("zstd: ") + what + ": " + ZSTD_getErrorName(result));
-}
+/// Packed texts start with the text's size (4 bytes, little-endian host order: they never leave
+/// the process), which LZ4 blocks do not record.
+constexpr size_t kHeader = sizeof(uint32_t);
 
 }  // namespace
 
 PackedText PackedText::pack(std::string_view text) {
+  if (text.size() > static_cast<size_t>(LZ4_MAX_INPUT_SIZE)) throw std::length_error("lz4: text too long to pack");
   const Dictionary& dict = dictionary(text);
-  thread_local std::unique_ptr<ZSTD_CCtx, ContextDeleter> context(ZSTD_createCCtx());
+  thread_local std::unique_ptr<LZ4_stream_t, StreamDeleter> stream(LZ4_createStream());
   thread_local std::string scratch;
-  scratch.resize(ZSTD_compressBound(text.size()));
-  size_t written = ZSTD_compress_usingCDict(context.get(), scratch.data(), scratch.size(), text.data(), text.size(),
-                                            dict.compress());
-  check(written, "compress");
+  int size = static_cast<int>(text.size());
+  scratch.resize(kHeader + static_cast<size_t>(LZ4_compressBound(size)));
+  LZ4_resetStream_fast(stream.get());
+  LZ4_attach_dictionary(stream.get(), dict.stream());
+  int written = LZ4_compress_fast_continue(stream.get(), text.data(), scratch.data() + kHeader, size,
+                                           static_cast<int>(scratch.size() - kHeader), 1);
+  if (written <= 0 && size > 0) throw std::runtime_error("lz4: cannot compress");
+  uint32_t length = static_cast<uint32_t>(size);
+  std::memcpy(scratch.data(), &length, kHeader);
   PackedText packed;
-  packed.bytes_.assign(scratch.data(), written);  // exact size: packed texts are kept
+  packed.bytes_.assign(scratch.data(), kHeader + static_cast<size_t>(written));  // exact size: packed texts are kept
   return packed;
 }
 
 void PackedText::append_to(std::string& out) const {
-  thread_local std::unique_ptr<ZSTD_DCtx, ContextDeleter> context(ZSTD_createDCtx());
-  unsigned long long size = ZSTD_getFrameContentSize(bytes_.data(), bytes_.size());
-  if (size == ZSTD_CONTENTSIZE_UNKNOWN || size == ZSTD_CONTENTSIZE_ERROR) throw std::runtime_error("zstd: corrupt packed text");
+  if (bytes_.empty()) return;
+  uint32_t length = 0;
+  if (bytes_.size() < kHeader) throw std::runtime_error("lz4: corrupt packed text");
+  std::memcpy(&length, bytes_.data(), kHeader);
   size_t start = out.size();
-  out.resize(start + size);
-  size_t read = ZSTD_decompress_usingDDict(context.get(), out.data() + start, size, bytes_.data(), bytes_.size(),
-                                           dictionary().decompress());
-  check(read, "decompress");
-  out.resize(start + read);
+  out.resize(start + length);
+  const std::string& dict = dictionary().text();
+  int read = LZ4_decompress_safe_usingDict(bytes_.data() + kHeader, out.data() + start,
+                                           static_cast<int>(bytes_.size() - kHeader), static_cast<int>(length),
+                                           dict.data(), static_cast<int>(dict.size()));
+  if (read != static_cast<int>(length)) throw std::runtime_error("lz4: corrupt packed text");
 }
 
 std::string PackedText::unpack() const {

@@ -1,9 +1,11 @@
 #pragma once
 /// Text kept compressed in memory: the inventory holds every host's variables from the moment the
 /// host's page arrives until the sorted output is written, and those texts differ far more in
-/// their values than in their shape. Each is compressed on its own with zstd against a dictionary
+/// their values than in their shape. Each is compressed on its own with LZ4 against a dictionary
 /// shared by the whole process — the first text packed — which takes a typical host's 5 KiB of
-/// variables (laid out for --list) to about 500 bytes.
+/// variables (laid out for --list) to about 700 bytes. LZ4 rather than zstd: packing is on the
+/// path every page waits for, and LZ4 packs and unpacks these texts in about 60% of zstd's time
+/// at its fastest levels, for about 30% more bytes (docs/inventory.md, "Speed").
 
 #include <string>
 #include <string_view>
