@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "ordered_batches.h"
 #include "sorted_json.h"
 
 namespace ec2::inventory::aws_ec2 {
@@ -10,6 +11,8 @@ namespace {
 
 /// Hosts whose `--list` text is written at a time (about 5 KiB each for a typical instance).
 constexpr size_t kHostBatch = 128;
+/// Rendered batches that may wait to be written (about 640 KiB each).
+constexpr size_t kBatchesAhead = 8;
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -185,35 +188,30 @@ void InventoryModel::write_hostvars(std::string& out, const TextWriter& write) c
   std::vector<std::pair<const std::string*, const Host*>> hosts;
   hosts.reserve(hosts_.size());
   for (const auto& [name, host] : hosts_) hosts.emplace_back(&name, &host);
-  // Each host's text depends on that host alone: batches of hosts are written on every core,
-  // joined in order and handed on, so the whole text never sits in memory.
-  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), hosts.size() / 256 + 1);
-  std::vector<std::string> parts(threads);
-  bool any = false;
-  for (size_t batch = 0; batch < hosts.size(); batch += kHostBatch) {
-    size_t count = std::min(kHostBatch, hosts.size() - batch);
-    auto render = [&](size_t part) {
-      parts[part].clear();
-      size_t begin = batch + count * part / threads, end = batch + count * (part + 1) / threads;
-      for (size_t i = begin; i < end; ++i) append_host_entry(parts[part], *hosts[i].first, *hosts[i].second);
-    };
-    std::vector<std::thread> pool;
-    for (size_t part = 1; part < threads; ++part) pool.emplace_back(render, part);
-    render(0);
-    for (std::thread& thread : pool) thread.join();
-    for (const std::string& part : parts) {
-      if (part.empty()) continue;
-      if (!any) {
-        out += '{';
-        out.append(part, 1);  // the first entry has no comma before it
-        any = true;
-      } else {
-        out += part;
-      }
-      write(out);
-      out.clear();
+  // Each host's text depends on that host alone: batches of hosts are rendered on every core while
+  // the batches before them are written, so the whole text never sits in memory.
+  size_t batches = (hosts.size() + kHostBatch - 1) / kHostBatch;
+  auto render = [&](size_t batch, std::string& text) {
+    for (size_t i = batch * kHostBatch; i < std::min(hosts.size(), (batch + 1) * kHostBatch); ++i) {
+      append_host_entry(text, *hosts[i].first, *hosts[i].second);
     }
-  }
+  };
+  bool any = false;
+  auto use = [&](std::string& text) {
+    if (text.empty()) return;
+    if (!any) {
+      out += '{';
+      out.append(text, 1);  // the first entry has no comma before it
+      any = true;
+    } else if (out.empty()) {
+      out.swap(text);  // no copy: the rendered text is written as it is
+    } else {
+      out += text;
+    }
+    write(out);
+    out.clear();
+  };
+  for_each_batch_in_order(batches, std::max(1u, std::thread::hardware_concurrency()), kBatchesAhead, render, use);
   out += any ? "\n        }" : "{}";
 }
 
