@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
+#include <string_view>
 #include <thread>
 #include <unordered_set>
 
@@ -15,16 +17,26 @@
 namespace ec2::inventory::aws_ec2 {
 namespace {
 
+/// The record's instance id, viewed in the record when set at fetch time, else computed and kept in
+/// `computed` (a deque: its strings stay where they are).
+std::string_view id_of(const InstanceRecord& record, std::deque<std::string>& computed) {
+  if (!record.id.empty()) return record.id;
+  return computed.emplace_back(instance_id(record));
+}
+
 /// The plugin's _query: included instances minus excluded ones, first occurrence of each id kept,
-/// sorted by instance id.
+/// sorted by instance id. Ids are viewed, not copied: the records outlive the selection.
 std::vector<InstanceRecord*> select_instances(std::vector<InstanceRecord>& included,
                                               const std::vector<InstanceRecord>& excluded) {
-  std::unordered_set<std::string> ignore;
-  for (const auto& r : excluded) ignore.insert(instance_id(r));
-  std::vector<std::pair<std::string, InstanceRecord*>> keyed;
+  std::deque<std::string> computed;
+  std::unordered_set<std::string_view> ignore;
+  ignore.reserve(included.size() + excluded.size());
+  for (const auto& r : excluded) ignore.insert(id_of(r, computed));
+  std::vector<std::pair<std::string_view, InstanceRecord*>> keyed;
+  keyed.reserve(included.size());
   for (auto& r : included) {
-    std::string id = instance_id(r);
-    if (ignore.insert(id).second) keyed.emplace_back(std::move(id), &r);
+    std::string_view id = id_of(r, computed);
+    if (ignore.insert(id).second) keyed.emplace_back(id, &r);
   }
   std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<InstanceRecord*> selected;
@@ -64,9 +76,13 @@ bool has_constructed_rules(const BuildOptions& options) {
   return !options.compose.empty() || !options.groups.empty() || !options.keyed_groups.empty();
 }
 
-/// Converts every record, on every core: each conversion reads only its own record, and only the
-/// model (filled afterwards, in order) is shared.
+/// Converts every record record_preparer has not prepared, on every core: each conversion reads
+/// only its own record, and only the model (filled afterwards, in order) is shared. Empty when
+/// every record is prepared.
 std::vector<Converted> convert_all(const BuildOptions& options, const std::vector<InstanceRecord*>& records) {
+  if (std::all_of(records.begin(), records.end(), [](const InstanceRecord* r) { return r->prepared.has_value(); })) {
+    return {};
+  }
   std::vector<Converted> out(records.size());
   constexpr size_t kChunk = 64;
   std::atomic<size_t> next{0};

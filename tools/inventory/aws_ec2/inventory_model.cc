@@ -45,10 +45,9 @@ InventoryModel::Group& InventoryModel::ensure_group(const std::string& name) {
 }
 
 void InventoryModel::add_host(const std::string& host, const std::string& group) {
-  auto [it, created] = hosts_.try_emplace(host);
-  if (created) host_order_.push_back(host);
+  auto it = hosts_.try_emplace(host).first;
   Group& g = ensure_group(group);
-  if (g.host_set.insert(host).second) {
+  if (g.host_set.insert(it->first).second) {
     g.hosts.push_back(host);
     it->second.groups.push_back(group);
   }

@@ -26,6 +26,11 @@ class InventoryModel {
 
   /// Starts with `all` and its child `ungrouped`; `source` is the config path (inventory_file).
   explicit InventoryModel(std::string source);
+  /// Not copyable: groups refer to the host names the model keeps.
+  InventoryModel(const InventoryModel&) = delete;
+  InventoryModel& operator=(const InventoryModel&) = delete;
+  InventoryModel(InventoryModel&&) = default;
+  InventoryModel& operator=(InventoryModel&&) = default;
 
   /// Creates group `name` unless it exists.
   void add_group(const std::string& name) { (void)ensure_group(name); }
@@ -62,7 +67,8 @@ class InventoryModel {
     std::vector<std::string> hosts;
     std::vector<std::string> children;
     std::vector<std::string> parents;
-    std::unordered_set<std::string> host_set;   ///< Members of `hosts`, for fast lookup.
+    /// Members of `hosts`, for fast lookup: views of the names kept as keys of `hosts_`.
+    std::unordered_set<std::string_view> host_set;
     std::unordered_set<std::string> child_set;  ///< Members of `children`.
   };
   struct Host {
@@ -87,7 +93,6 @@ class InventoryModel {
   std::string source_dir_;
   std::vector<std::string> group_order_;
   std::map<std::string, Group> groups_;
-  std::vector<std::string> host_order_;
   std::map<std::string, Host> hosts_;
 };
 
