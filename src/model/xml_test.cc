@@ -41,6 +41,14 @@ TEST(TimestampTest, ParsesEc2FormsAndPrintsLikeIsoformat) {
             "2026-02-28T23:59:59.500000+00:00");
 }
 
+TEST(TimestampTest, PrintsYearsOutsideFourDigitsAsPrintfPadsThem) {
+  // A zone offset can carry a parsed time past year 0 or 9999.
+  EXPECT_EQ(format_timestamp(*parse_timestamp("0000-01-01T00:30:00+01:00")), "-001-12-31T23:30:00+00:00");
+  EXPECT_EQ(format_timestamp(*parse_timestamp("0000-01-01T01:30:00.042+01:00")), "0000-01-01T00:30:00.042000+00:00");
+  EXPECT_EQ(format_timestamp_xml(*parse_timestamp("9999-12-31T23:30:00-01:00")), "10000-01-01T00:30:00.000Z");
+  EXPECT_EQ(format_timestamp_xml(*parse_timestamp("2026-01-02T03:04:05.006Z")), "2026-01-02T03:04:05.006Z");
+}
+
 TEST(TimestampTest, RejectsGarbage) {
   for (const char* text : {"", "2026", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z",
                            "2026-11-25T10:00:00Zjunk", "2026-11-25 10:00", "2026-11-25T10:00:00."}) {

@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
+#include <string_view>
 #include <thread>
 #include <unordered_set>
 #include <utility>
@@ -72,6 +73,18 @@ class ReservationIds final : public ModelVisitor {
   std::string* target_ = nullptr;
 };
 
+/// The text of the last child element of `node` named `name` (from_xml reads the last of a
+/// repeated element), or "". Names are told apart by their first character before they are
+/// compared: pugixml's search by name compares every child's whole name.
+std::string last_child_text(pugi::xml_node node, std::string_view name) {
+  const char* text = "";
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    const char* child_name = child.name();
+    if (!name.empty() && child_name[0] == name[0] && child_name == name) text = child.child_value();
+  }
+  return text;
+}
+
 /// Appends the instances of one DescribeInstances page, still as XML, to `out`: each record
 /// is handed to `prepare` while its element is at hand, and keeps only what `prepare` left.
 Status append_xml_page(const std::string& region, const pugi::xml_document& page,
@@ -86,7 +99,7 @@ Status append_xml_page(const std::string& region, const pugi::xml_document& page
       record.owner_id = ids.owner;
       record.requester_id = ids.requester;
       record.reservation_id = ids.reservation;
-      for (pugi::xml_node id : node.children("instanceId")) record.id = id.child_value();  // the last, as from_xml
+      record.id = last_child_text(node, "instanceId");
       record.xml = node;
       prepare(record);
       record.xml = pugi::xml_node();
