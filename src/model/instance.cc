@@ -1,7 +1,7 @@
 #include "ec2/model/instance.h"
 
+#include "ec2/model/json_builder.h"
 #include "model/instance_schema.h"
-#include "model/json_builder.h"
 #include "model/visit_xml.h"
 
 namespace ec2 {
@@ -52,7 +52,7 @@ Status visit_xml(pugi::xml_node instance, ModelVisitor& visitor) {
 
 Result<nlohmann::ordered_json> to_ordered_json_from_xml(pugi::xml_node instance,
                                                         const std::function<bool(std::string_view)>& keep) {
-  model::JsonBuilder builder(keep);
+  JsonBuilder builder(keep);
   if (auto status = visit_xml(instance, builder); !status) return status.error();
   return std::move(builder.result);
 }

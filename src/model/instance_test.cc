@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "ec2/model/json_builder.h"
 #include "ec2/model/visit.h"
 #include "ec2/model/xml.h"
-#include "model/json_builder.h"
 #include "model/test_util.h"
 
 namespace ec2 {
@@ -212,8 +212,6 @@ TEST(InstanceTest, StateChangeJson) {
       "CurrentState":{"Code":32,"Name":"shutting-down"},
       "PreviousState":{"Code":16,"Name":"running"}})"));
 }
-
-using model::JsonBuilder;
 
 TEST(InstanceTest, VisitWalksWhatToOrderedJsonRenders) {
   for (const Reservation& reservation : load_reservations("describe_instances.xml")) {

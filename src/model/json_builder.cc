@@ -1,6 +1,6 @@
-#include "model/json_builder.h"
+#include "ec2/model/json_builder.h"
 
-namespace ec2::model {
+namespace ec2 {
 
 void JsonBuilder::begin_object() { open(nlohmann::ordered_json::object()); }
 
@@ -37,4 +37,4 @@ void JsonBuilder::close() {
   add(std::move(value));
 }
 
-}  // namespace ec2::model
+}  // namespace ec2

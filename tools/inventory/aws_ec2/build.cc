@@ -11,6 +11,7 @@
 #include "aws_ec2.h"
 #include "build_options.h"
 #include "constructed.h"
+#include "ec2/model/json_builder.h"
 #include "hostvars_text.h"
 #include "inventory_model.h"
 
@@ -145,13 +146,16 @@ std::function<void(InstanceRecord&)> record_preparer(const AwsEc2Config& config)
   };
   return [options, keep](InstanceRecord& record) {
     PreparedHost prepared;
-    Result<Json> instance = boto3_instance_from_xml(record, keep);
-    if (instance) prepared.names = hostnames_of(*options, *instance);
-    else prepared.vars = instance.error();
-    if (!prepared.names.empty()) {
-      auto text = hostvars_text(record, options->hostvars, InventoryModel::kHostVarsLevel);
-      if (text) prepared.vars = PackedText::pack(*text);
-      else prepared.vars = text.error();
+    JsonBuilder read(keep);  // the members the hostnames rules read, built in the same walk
+    Result<std::string> text = hostvars_text(record, options->hostvars, InventoryModel::kHostVarsLevel, &read);
+    // Without an availability zone the walk is complete but the variables fail: that only
+    // matters for an instance that has a host name, as in the plugin.
+    bool walked = text || text.error().code == "NoAvailabilityZone";
+    if (walked) prepared.names = hostnames_of(*options, boto3_instance_from_members(std::move(read.result), record, keep));
+    if (!walked || (!text && !prepared.names.empty())) {
+      prepared.vars = text.error();
+    } else if (!prepared.names.empty()) {
+      prepared.vars = PackedText::pack(*text);
     }
     record.prepared = std::move(prepared);
   };

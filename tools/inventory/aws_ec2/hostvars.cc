@@ -81,10 +81,9 @@ Json boto3_instance(const InstanceRecord& record, const std::function<bool(std::
                           record, keep);
 }
 
-Result<Json> boto3_instance_from_xml(const InstanceRecord& record, const std::function<bool(std::string_view)>& keep) {
-  auto instance = to_ordered_json_from_xml(record.xml, keep);
-  if (!instance) return instance.error();
-  return with_reservation(std::move(*instance), record, keep);
+Json boto3_instance_from_members(Json members, const InstanceRecord& record,
+                                 const std::function<bool(std::string_view)>& keep) {
+  return with_reservation(std::move(members), record, keep);
 }
 
 Result<Json> instance_hostvars(const Json& instance, const HostvarOptions& options) {

@@ -20,9 +20,10 @@ Json boto3_instance(const InstanceRecord& record);
 /// Same with, of a typed record, only the instance members `keep` accepts (by botocore name); the
 /// three reservation members only when `keep` accepts them, whatever the record.
 Json boto3_instance(const InstanceRecord& record, const std::function<bool(std::string_view)>& keep);
-/// The same from the record's `xml` element (while FetchRequest::prepare runs), only the members
-/// `keep` accepts; fails on an invalid value in a member it reads.
-Result<Json> boto3_instance_from_xml(const InstanceRecord& record, const std::function<bool(std::string_view)>& keep);
+/// The same from `members`, the instance members `keep` accepts as a JsonBuilder with `keep`
+/// built them from the record's walk.
+Json boto3_instance_from_members(Json members, const InstanceRecord& record,
+                                 const std::function<bool(std::string_view)>& keep);
 
 /// Python's str() of a datetime printed as `isoformat` text: the `T` becomes a space.
 std::string datetime_str(const std::string& isoformat);

@@ -314,6 +314,64 @@ class SortedWriter final : public ModelVisitor {
   std::string_view instance_id_ = "?";
 };
 
+/// Feeds one walk to two visitors: every event to `main`, which accepts every member, and to
+/// `side` the outermost object and the members of it that `side` accepts, with their values.
+class Tee final : public ModelVisitor {
+ public:
+  Tee(ModelVisitor& main, ModelVisitor& side) : main_(main), side_(side) {}
+
+  void begin_object() override {
+    main_.begin_object();
+    if (depth_++ == 0 || side_on_) side_.begin_object();
+  }
+  bool member(const char* name) override {
+    bool wanted = main_.member(name);
+    if (depth_ == 1) {
+      side_on_ = side_.member(name);
+    } else if (side_on_) {
+      side_.member(name);
+    }
+    return wanted;
+  }
+  void end_object() override {
+    main_.end_object();
+    if (--depth_ == 0 || side_on_) side_.end_object();
+    if (depth_ == 1) side_on_ = false;
+  }
+  void begin_array() override {
+    main_.begin_array();
+    ++depth_;
+    if (side_on_) side_.begin_array();
+  }
+  void end_array() override {
+    main_.end_array();
+    if (side_on_) side_.end_array();
+    if (--depth_ == 1) side_on_ = false;
+  }
+  void string(std::string_view text) override {
+    main_.string(text);
+    if (side_on_) side_.string(text);
+  }
+  void integer(int64_t number) override {
+    main_.integer(number);
+    if (side_on_) side_.integer(number);
+  }
+  void boolean(bool flag) override {
+    main_.boolean(flag);
+    if (side_on_) side_.boolean(flag);
+  }
+  void timestamp(Timestamp time) override {
+    main_.timestamp(time);
+    if (side_on_) side_.timestamp(time);
+  }
+
+ private:
+  ModelVisitor& main_;
+  ModelVisitor& side_;
+  int depth_ = 0;         ///< Objects and arrays open.
+  bool side_on_ = false;  ///< `side` takes the events of the current outermost member.
+};
+
 std::string json_string(std::string_view text) {
   std::string out;
   append_json_string(out, text);
@@ -339,13 +397,17 @@ std::string tags_dict(const std::vector<std::pair<std::string_view, std::string_
 
 }  // namespace
 
-Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options, int level) {
+Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options, int level,
+                                  ModelVisitor* also) {
   thread_local SortedWriter writer;
   writer.reset(level);
+  std::optional<Tee> tee;
+  if (also != nullptr) tee.emplace(writer, *also);
+  ModelVisitor& visitor = tee ? static_cast<ModelVisitor&>(*tee) : writer;
   if (record.xml) {
-    if (auto visited = visit_xml(record.xml, writer); !visited) return visited.error();
+    if (auto visited = visit_xml(record.xml, visitor); !visited) return visited.error();
   } else {
-    visit(*record.typed, writer);
+    visit(*record.typed, visitor);
   }
   if (!writer.zone()) {
     return make_error(ErrorCategory::Parse, "NoAvailabilityZone",

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "ec2/model/visit.h"
 #include "ec2/result.h"
 #include "hostvars.h"
 #include "instance_source.h"
@@ -20,6 +21,11 @@ constexpr int kCompact = -1;
 /// value there is the parse error from_xml would give), else from its typed instance: compact,
 /// or laid out as append_sorted_json lays out the same value at nesting level `level`.
 /// Fails as instance_hostvars does when the instance has no Placement.AvailabilityZone.
-Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options, int level = kCompact);
+///
+/// `also`, when given, is fed in the same walk: the instance's object, and of its members those
+/// `also` accepts (its `member` returning true), with their values; it must accept every member
+/// nested in those.
+Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options, int level = kCompact,
+                                  ModelVisitor* also = nullptr);
 
 }  // namespace ec2::inventory::aws_ec2

@@ -1,6 +1,8 @@
 #pragma once
 /// A ModelVisitor that rebuilds boto3-shaped ordered JSON from visit events: members in the order
-/// visited, timestamps as text. Lets the XML visit (`visit_xml`) render JSON without a model struct.
+/// visited, timestamps as text. Lets the XML visit (`visit_xml`) render JSON without a model struct
+/// (`to_ordered_json_from_xml`), or a tool build the JSON of some members in the same walk that
+/// feeds another visitor.
 
 #include <functional>
 #include <string>
@@ -12,7 +14,7 @@
 
 #include "ec2/model/visit.h"
 
-namespace ec2::model {
+namespace ec2 {
 
 class JsonBuilder final : public ModelVisitor {
  public:
@@ -42,4 +44,4 @@ class JsonBuilder final : public ModelVisitor {
   std::vector<std::pair<nlohmann::ordered_json, std::string>> stack_;  ///< Open values and their keys.
 };
 
-}  // namespace ec2::model
+}  // namespace ec2
