@@ -52,6 +52,53 @@ TEST(BuildTest, InstancesWithoutAHostnameAreLeftOut) {
   EXPECT_FALSE(inv.contains("aws_ec2"));
 }
 
+/// The instances of a DescribeInstances document as a fetch hands them to `prepare`: each with its
+/// element while it is prepared, none after.
+std::vector<InstanceRecord> prepared(const std::function<void(InstanceRecord&)>& prepare, const char* xml) {
+  pugi::xml_document doc;
+  EXPECT_TRUE(doc.load_string(xml));
+  std::vector<InstanceRecord> records;
+  for (pugi::xml_node item : doc.document_element().child("reservationSet").children("item")) {
+    for (pugi::xml_node node : item.child("instancesSet").children("item")) {
+      InstanceRecord r;
+      r.region = "us-east-1";
+      r.reservation_id = item.child_value("reservationId");
+      r.id = node.child_value("instanceId");
+      r.xml = node;
+      prepare(r);
+      r.xml = pugi::xml_node();
+      records.push_back(std::move(r));
+    }
+  }
+  return records;
+}
+
+TEST(BuildTest, PreparedInstancesWithoutAZoneFailOnlyWhenTheyHaveAHostname) {
+  auto config = parse_aws_ec2_config("/inv/test.aws_ec2.yml", "plugin: aws_ec2\n",
+                                     [](const std::string&) { return std::nullopt; });
+  ASSERT_TRUE(config) << to_string(config.error());
+  auto prepare = record_preparer(*config);
+  ASSERT_TRUE(prepare);
+  auto records = prepared(prepare, R"(<R><reservationSet><item><reservationId>r-1</reservationId><instancesSet>
+      <item><instanceId>i-named</instanceId><privateDnsName>n.internal</privateDnsName>
+        <placement><availabilityZone>us-east-1a</availabilityZone></placement></item>
+      <item><instanceId>i-nameless</instanceId><placement><tenancy>default</tenancy></placement></item>
+      </instancesSet></item></reservationSet></R>)");
+  auto text = build_inventory_text(*config, records, {});
+  ASSERT_TRUE(text) << to_string(text.error());
+  auto inv = nlohmann::json::parse(*text);
+  EXPECT_EQ(inv["aws_ec2"]["hosts"], nlohmann::json::parse(R"(["n.internal"])"));
+  EXPECT_EQ(inv["_meta"]["hostvars"]["n.internal"]["reservation_id"], "r-1");
+
+  records = prepared(prepare, R"(<R><reservationSet><item><instancesSet>
+      <item><instanceId>i-noaz</instanceId><privateDnsName>x.internal</privateDnsName></item>
+      </instancesSet></item></reservationSet></R>)");
+  auto failed = build_inventory_text(*config, records, {});
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.error().code, "NoAvailabilityZone");
+  EXPECT_NE(failed.error().message.find("i-noaz"), std::string::npos);
+}
+
 TEST(BuildTest, KeyedGroupSeparatorsDefaultsAndParents) {
   const char* yaml = R"(plugin: aws_ec2
 keyed_groups:
