@@ -150,7 +150,7 @@ std::function<void(InstanceRecord&)> record_preparer(const AwsEc2Config& config)
     Result<std::string> text = hostvars_text(record, options->hostvars, InventoryModel::kHostVarsLevel, &read);
     // Without an availability zone the walk is complete but the variables fail: that only
     // matters for an instance that has a host name, as in the plugin.
-    bool walked = text || text.error().code == "NoAvailabilityZone";
+    bool walked = text || text.error().code == kNoAvailabilityZone;
     if (walked) prepared.names = hostnames_of(*options, boto3_instance_from_members(std::move(read.result), record, keep));
     if (!walked || (!text && !prepared.names.empty())) {
       prepared.vars = text.error();

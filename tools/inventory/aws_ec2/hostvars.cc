@@ -86,14 +86,18 @@ Json boto3_instance_from_members(Json members, const InstanceRecord& record,
   return with_reservation(std::move(members), record, keep);
 }
 
+Error no_availability_zone(std::string_view instance_id) {
+  return make_error(ErrorCategory::Parse, std::string(kNoAvailabilityZone),
+                    "instance " + std::string(instance_id) + " has no Placement.AvailabilityZone");
+}
+
 Result<Json> instance_hostvars(const Json& instance, const HostvarOptions& options) {
   Json vars = Json::object();
   for (const auto& [k, v] : instance.items()) vars[camel_to_snake(k)] = k == "Tags" ? v : snake_case_keys(v);
   vars["tags"] = tags_dict(instance.value("Tags", Json::array()));
   const Json* az = vars.contains("placement") ? &vars["placement"] : nullptr;
   if (!az || !az->is_object() || !az->contains("availability_zone") || !(*az)["availability_zone"].is_string()) {
-    return make_error(ErrorCategory::Parse, "NoAvailabilityZone",
-                      "instance " + instance.value("InstanceId", std::string("?")) + " has no Placement.AvailabilityZone");
+    return no_availability_zone(instance.value("InstanceId", std::string("?")));
   }
   std::u32string zone = unicode::decode(vars["placement"]["availability_zone"].get<std::string>());
   vars["placement"]["region"] = unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1));

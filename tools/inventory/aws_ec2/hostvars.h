@@ -38,8 +38,14 @@ struct HostvarOptions {
   bool contrib_tag_keys = false;  ///< Also set `ec2_tag_<Key>` for every tag.
 };
 
-/// Host variables of `instance` (a boto3_instance result). Fails when it has no
-/// Placement.AvailabilityZone (the plugin cannot derive `placement.region` then).
+/// The code of the error an instance without Placement.AvailabilityZone gets when its variables
+/// are made (the plugin cannot derive `placement.region` then).
+inline constexpr std::string_view kNoAvailabilityZone = "NoAvailabilityZone";
+/// That error, naming the instance.
+Error no_availability_zone(std::string_view instance_id);
+
+/// Host variables of `instance` (a boto3_instance result). Fails with kNoAvailabilityZone when it
+/// has no Placement.AvailabilityZone.
 Result<Json> instance_hostvars(const Json& instance, const HostvarOptions& options);
 
 }  // namespace ec2::inventory::aws_ec2

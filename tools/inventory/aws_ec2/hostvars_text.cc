@@ -409,10 +409,7 @@ Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOpt
   } else {
     visit(*record.typed, visitor);
   }
-  if (!writer.zone()) {
-    return make_error(ErrorCategory::Parse, "NoAvailabilityZone",
-                      "instance " + std::string(writer.instance_id()) + " has no Placement.AvailabilityZone");
-  }
+  if (!writer.zone()) return no_availability_zone(writer.instance_id());
   std::vector<std::pair<std::string, std::string>> tag_vars;
   std::string tags = tags_dict(writer.tags(), options.contrib_tag_keys ? &tag_vars : nullptr,
                                level == kCompact ? kCompact : level + 1);
