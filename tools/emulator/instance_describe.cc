@@ -30,9 +30,9 @@ void write_groups(XmlWriter& xml, const Instance& instance) {
   xml.close();
 }
 
-void write_network_interface(XmlWriter& xml, std::string_view region, const Instance& instance,
-                             std::string_view private_dns, std::string_view public_dns) {
-  std::string launch = iso8601(instance.launch_time);
+/// The instance's one network interface; `launch` (its launch time as text) is its attach time.
+void write_network_interface(XmlWriter& xml, const Instance& instance, std::string_view private_dns,
+                             std::string_view public_dns, std::string_view launch) {
   xml.open("networkInterfaceSet").open("item");
   xml.leaf("networkInterfaceId", instance.network_interface_id).leaf("subnetId", instance.subnet_id);
   xml.leaf("vpcId", instance.vpc_id).leaf("description", "").leaf("ownerId", kAccountId);
@@ -55,7 +55,6 @@ void write_network_interface(XmlWriter& xml, std::string_view region, const Inst
   xml.close().close();
   xml.empty("ipv6AddressesSet").leaf("interfaceType", "interface");
   xml.close().close();
-  (void)region;
 }
 
 }  // namespace
@@ -92,7 +91,7 @@ void write_instance(XmlWriter& xml, const RegionState& region, const Instance& i
   xml.leaf("virtualizationType", "hvm").leaf_if("clientToken", instance.client_token);
   write_tag_set(xml, region.tags.of(instance.id));
   xml.leaf("hypervisor", "xen");
-  write_network_interface(xml, region.name, instance, private_dns, public_dns);
+  write_network_interface(xml, instance, private_dns, public_dns, launch);
   xml.leaf_bool("ebsOptimized", instance.ebs_optimized).leaf_bool("enaSupport", true);
   if (type) {
     int threads = type->architecture == "arm64" || type->vcpus == 1 ? 1 : 2;

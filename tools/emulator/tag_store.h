@@ -2,7 +2,6 @@
 /// Tags of every resource of one region, keyed by resource id. All resource kinds keep their tags
 /// here so CreateTags/DeleteTags/DescribeTags and the `tag:` filters work the same way everywhere.
 
-#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,12 +28,21 @@ class TagStore {
   /// Number of tags `id` would have after setting `tags` (for the 50-tag limit).
   size_t count_after(const std::string& id, const Tags& tags) const;
 
-  /// Every (id, tags) entry, in id order (DescribeTags).
-  const std::map<std::string, Tags, std::less<>>& all() const { return tags_; }
+  /// Hashes ids given as any string type, so lookups by string_view make no copy.
+  struct IdHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+  using Map = std::unordered_map<std::string, Tags, IdHash, std::equal_to<>>;
+
+  /// Every (id, tags) entry, in no particular order (callers that list them sort).
+  const Map& all() const { return tags_; }
   void clear() { tags_.clear(); }
 
  private:
-  std::map<std::string, Tags, std::less<>> tags_;
+  /// Hashed rather than ordered: DescribeInstances looks up every listed instance's tags, and a
+  /// tree walk of string compares per instance was a tenth of the server's time for large pages.
+  Map tags_;
 };
 
 /// EC2 resource type of an id by its prefix: `i-` → "instance", `vpc-` → "vpc",

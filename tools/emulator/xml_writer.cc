@@ -1,34 +1,46 @@
 #include "xml_writer.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 
 namespace ec2::emu {
 
-void append_escaped(std::string& out, std::string_view text) {
-  size_t plain = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char* replacement = nullptr;
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    switch (c) {
-      case '&': replacement = "&amp;"; break;
-      case '<': replacement = "&lt;"; break;
-      case '>': replacement = "&gt;"; break;
-      case '"': replacement = "&quot;"; break;
-      case '\'': replacement = "&apos;"; break;
-      default: break;
-    }
-    bool control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
-    if (!replacement && !control) continue;
-    out.append(text.data() + plain, i - plain);
-    plain = i + 1;
-    if (replacement) {
-      out.append(replacement);
-    } else {
-      // XML 1.0 cannot carry these at all; write a visible substitute rather than a broken document.
-      out.append("&#xFFFD;");
-    }
+namespace {
+
+/// Bytes append_escaped replaces: the five XML specials, and control characters other than tab,
+/// line feed and carriage return.
+constexpr std::array<bool, 256> kEscaped = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[c] = c != '\t' && c != '\n' && c != '\r';
+  for (unsigned char c : {'&', '<', '>', '"', '\''}) table[c] = true;
+  return table;
+}();
+
+std::string_view replacement(char c) {
+  switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&apos;";
+    // XML 1.0 cannot carry control characters at all; a visible substitute keeps the document valid.
+    default: return "&#xFFFD;";
   }
-  out.append(text.data() + plain, text.size() - plain);
+}
+
+}  // namespace
+
+void append_escaped(std::string& out, std::string_view text) {
+  const char* p = text.data();
+  const char* end = p + text.size();
+  for (;;) {
+    const char* run = p;
+    while (p != end && !kEscaped[static_cast<unsigned char>(*p)]) ++p;
+    out.append(run, static_cast<size_t>(p - run));
+    if (p == end) return;
+    out.append(replacement(*p++));
+  }
 }
 
 XmlWriter& XmlWriter::open(std::string_view name) {
@@ -62,13 +74,30 @@ XmlWriter& XmlWriter::close() {
 }
 
 XmlWriter& XmlWriter::leaf(std::string_view name, std::string_view text) {
-  out_.push_back('<');
-  out_.append(name);
-  out_.push_back('>');
-  append_escaped(out_, text);
-  out_.append("</");
-  out_.append(name);
-  out_.push_back('>');
+  // Most values need no escaping: their element is written with one resize and plain copies.
+  const char* clean_end = text.data();
+  while (clean_end != text.data() + text.size() && !kEscaped[static_cast<unsigned char>(*clean_end)]) ++clean_end;
+  if (clean_end != text.data() + text.size()) {
+    out_.push_back('<');
+    out_.append(name);
+    out_.push_back('>');
+    append_escaped(out_, text);
+    out_.append("</");
+    out_.append(name);
+    out_.push_back('>');
+    return *this;
+  }
+  size_t at = out_.size();
+  out_.resize(at + 2 * name.size() + 5 + text.size());
+  char* p = out_.data() + at;
+  *p++ = '<';
+  p = std::copy(name.begin(), name.end(), p);
+  *p++ = '>';
+  p = std::copy(text.begin(), text.end(), p);
+  *p++ = '<';
+  *p++ = '/';
+  p = std::copy(name.begin(), name.end(), p);
+  *p = '>';
   return *this;
 }
 

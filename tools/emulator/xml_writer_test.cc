@@ -22,6 +22,12 @@ TEST(XmlWriter, EscapesTextAndReplacesControlCharacters) {
   EXPECT_EQ(out, "a&lt;b&gt;&amp;&quot;c&apos;&#xFFFD; é");
 }
 
+TEST(XmlWriter, LeafKeepsTabsAndLineBreaksAndEscapesWhereverTheSpecialIs) {
+  XmlWriter xml;
+  xml.leaf("a", "x\ty\nz\r").leaf("b", "plain then &").leaf("c", "\x7f\x1f").leaf("d", "");
+  EXPECT_EQ(xml.finish(), "<a>x\ty\nz\r</a><b>plain then &amp;</b><c>\x7f&#xFFFD;</c><d></d>");
+}
+
 TEST(XmlWriter, LeafIfSkipsEmptyAndEmptyWritesSelfClosing) {
   XmlWriter xml;
   xml.open("a").leaf_if("skip", "").leaf_if("keep", "x").empty("tagSet");
