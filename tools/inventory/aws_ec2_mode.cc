@@ -28,8 +28,10 @@ ConfigOverrides overrides_for(const aws_ec2::ConnectionSettings& c, const std::s
   return overrides;
 }
 
-/// Fetches the plan's instances and hands the `--list` document text to `write`.
-Status fetch_and_write(const aws_ec2::AwsEc2Config& config, InstanceSource& source, const TextWriter& write) {
+/// Fetches the plan's instances and hands the `--list` document text to `write`; `after` says
+/// whether the program exits once it is written.
+Status fetch_and_write(const aws_ec2::AwsEc2Config& config, InstanceSource& source, const TextWriter& write,
+                       aws_ec2::AfterWriting after) {
   FetchRequest fetch;
   fetch.regions = config.plan.regions;
   if (fetch.regions.empty()) {
@@ -50,7 +52,7 @@ Status fetch_and_write(const aws_ec2::AwsEc2Config& config, InstanceSource& sour
     if (!records) return records.error();
     excluded = std::move(*records);
   }
-  return aws_ec2::write_inventory(config, std::move(*included), excluded, write);
+  return aws_ec2::write_inventory(config, std::move(*included), excluded, write, after);
 }
 
 std::string read_text(const std::string& path) {
@@ -80,9 +82,12 @@ Status run_aws_ec2_mode(const std::string& path, const AwsEc2Request& request, c
     auto source = open_ec2_source(overrides, env);
     if (!source) return source.error();
     // A plain --list goes out as it is laid out; the cache and --host need the whole text.
-    if (max_age <= 0 && request.host.empty()) return fetch_and_write(*config, **source, write);
+    if (max_age <= 0 && request.host.empty()) {
+      return fetch_and_write(*config, **source, write, aws_ec2::AfterWriting::KeepUntilExit);
+    }
     text.emplace();
-    Status built = fetch_and_write(*config, **source, [&](std::string_view piece) { *text += piece; });
+    Status built = fetch_and_write(*config, **source, [&](std::string_view piece) { *text += piece; },
+                                   aws_ec2::AfterWriting::Free);
     if (!built) return built.error();
     if (max_age > 0) {
       if (Status written = write_cache(entry, *text); !written) {

@@ -23,7 +23,8 @@ using TextWriter = std::function<void(std::string_view piece)>;
 
 /// Runs the mode for the config at `path`, handing the text to print (ending in a newline) to
 /// `write`. A plain `--list` without cache is written while it is laid out, so a large inventory
-/// never sits in memory whole; nothing is written when the run fails.
+/// never sits in memory whole; nothing is written when the run fails. The program's last step:
+/// a plain `--list` leaves its inventory for the process's exit to free (aws_ec2::AfterWriting).
 Status run_aws_ec2_mode(const std::string& path, const AwsEc2Request& request, const Environment& env,
                         const TextWriter& write);
 

@@ -99,6 +99,26 @@ TEST(BuildTest, PreparedInstancesWithoutAZoneFailOnlyWhenTheyHaveAHostname) {
   EXPECT_NE(failed.error().message.find("i-noaz"), std::string::npos);
 }
 
+TEST(BuildTest, AnInventoryKeptUntilExitIsWrittenAsAFreedOne) {
+  auto config = parse_aws_ec2_config("/inv/test.aws_ec2.yml", "plugin: aws_ec2\n",
+                                     [](const std::string&) { return std::nullopt; });
+  ASSERT_TRUE(config) << to_string(config.error());
+  auto records = prepared(record_preparer(*config), R"(<R><reservationSet><item><instancesSet>
+      <item><instanceId>i-b</instanceId><privateDnsName>b.internal</privateDnsName>
+        <placement><availabilityZone>us-east-1a</availabilityZone></placement></item>
+      <item><instanceId>i-a</instanceId><privateDnsName>a.internal</privateDnsName>
+        <placement><availabilityZone>us-east-1b</availabilityZone></placement></item>
+      </instancesSet></item></reservationSet></R>)");
+  auto freed = build_inventory_text(*config, records, {});
+  ASSERT_TRUE(freed) << to_string(freed.error());
+  std::string kept;
+  Status written = write_inventory(*config, records, {}, [&](std::string_view piece) { kept += piece; },
+                                   AfterWriting::KeepUntilExit);
+  ASSERT_TRUE(written) << to_string(written.error());
+  EXPECT_EQ(kept, *freed);
+  EXPECT_EQ(nlohmann::json::parse(kept)["aws_ec2"]["hosts"], nlohmann::json::parse(R"(["a.internal", "b.internal"])"));
+}
+
 TEST(BuildTest, KeyedGroupSeparatorsDefaultsAndParents) {
   const char* yaml = R"(plugin: aws_ec2
 keyed_groups:

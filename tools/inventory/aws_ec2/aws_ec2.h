@@ -94,11 +94,21 @@ Result<nlohmann::json> build_inventory(const AwsEc2Config& config,
 /// Receives inventory text piece by piece.
 using InventoryWriter = std::function<void(std::string_view piece)>;
 
+/// What write_inventory does with the inventory and the records once the text is written.
+enum class AfterWriting {
+  Free,
+  /// Keeps them until the process exits: for a program that exits next, as `--list` does. The
+  /// kernel takes the memory back at once, where freeing every host's strings and records one
+  /// by one took about 6 ms of a 10,000-host run.
+  KeepUntilExit,
+};
+
 /// The same document as the text `ansible-inventory --list` prints (what `format_inventory_json`
 /// gives for it), handed to `write` in pieces of a few MiB as it is laid out. Every error is
 /// found before the first piece is written.
 Status write_inventory(const AwsEc2Config& config, std::vector<InstanceRecord> included,
-                       const std::vector<InstanceRecord>& excluded, const InventoryWriter& write);
+                       const std::vector<InstanceRecord>& excluded, const InventoryWriter& write,
+                       AfterWriting after = AfterWriting::Free);
 /// The whole write_inventory text.
 Result<std::string> build_inventory_text(const AwsEc2Config& config,
                                          std::vector<InstanceRecord> included,

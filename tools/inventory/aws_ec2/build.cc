@@ -128,11 +128,18 @@ Status add_prepared(InstanceRecord& record, InventoryModel& model) {
   if (!prepared.vars) return prepared.vars.error();
   if (prepared.names.empty()) return {};
   for (size_t i = 0; i < prepared.names.size(); ++i) {
-    model.add_host(prepared.names[i], "aws_ec2");
-    model.set_packed_variables(prepared.names[i], i + 1 == prepared.names.size() ? std::move(*prepared.vars) : *prepared.vars);
+    model.add_host(prepared.names[i], "aws_ec2", i + 1 == prepared.names.size() ? std::move(*prepared.vars) : *prepared.vars);
   }
   record.prepared.reset();
   return {};
+}
+
+/// Moves `value` where nothing frees it: the process exits next. Reachable from a static, so
+/// leak checkers do not report it. Call from one thread.
+template <class T>
+void keep_until_exit(T value) {
+  static auto* kept = new std::vector<std::shared_ptr<void>>();
+  kept->push_back(std::shared_ptr<void>(new T(std::move(value)), [](void*) {}));
 }
 
 }  // namespace
@@ -162,7 +169,8 @@ std::function<void(InstanceRecord&)> record_preparer(const AwsEc2Config& config)
 }
 
 Status write_inventory(const AwsEc2Config& config, std::vector<InstanceRecord> included,
-                       const std::vector<InstanceRecord>& excluded, const InventoryWriter& write) {
+                       const std::vector<InstanceRecord>& excluded, const InventoryWriter& write,
+                       AfterWriting after) {
   const BuildOptions& options = *config.build;
   InventoryModel model(options.source);
   model.add_group("aws_ec2");
@@ -174,8 +182,12 @@ Status write_inventory(const AwsEc2Config& config, std::vector<InstanceRecord> i
     if (!added) return added.error().with_context("build the inventory from " + config.path);
   }
   if (auto s = model.add_child("all", "aws_ec2"); !s) return s.error();
-  included.clear();
+  if (after == AfterWriting::Free) included.clear();
   model.write_list(write);
+  if (after == AfterWriting::KeepUntilExit) {
+    keep_until_exit(std::move(model));
+    keep_until_exit(std::move(included));
+  }
   return {};
 }
 

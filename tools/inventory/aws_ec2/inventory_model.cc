@@ -44,13 +44,18 @@ InventoryModel::Group& InventoryModel::ensure_group(const std::string& name) {
   return it->second;
 }
 
-void InventoryModel::add_host(const std::string& host, const std::string& group) {
+InventoryModel::Host& InventoryModel::join(const std::string& host, const std::string& group) {
   auto it = hosts_.try_emplace(host).first;
-  Group& g = ensure_group(group);
-  if (g.host_set.insert(it->first).second) {
-    g.hosts.push_back(host);
-    it->second.groups.push_back(group);
+  Host& h = it->second;
+  if (!contains(h.groups, group)) {
+    ensure_group(group).hosts.push_back(it->first);
+    h.groups.push_back(group);
   }
+  return h;
+}
+
+void InventoryModel::add_host(const std::string& host, const std::string& group, PackedText vars) {
+  set_packed(join(host, group), std::move(vars));
 }
 
 Status InventoryModel::add_child(const std::string& parent, const std::string& child) {
@@ -124,16 +129,21 @@ Json InventoryModel::host_vars_with_magic(const std::string& host) const {
 }
 
 void InventoryModel::set_packed_variables(const std::string& host, PackedText vars) {
-  Host& h = hosts_[host];
-  if (h.packed.empty() && h.vars.empty()) {
-    h.packed = std::move(vars);
+  set_packed(hosts_[host], std::move(vars));
+}
+
+void InventoryModel::set_packed(Host& host, PackedText vars) {
+  if (host.packed.empty() && host.vars.empty()) {
+    host.packed = std::move(vars);
   } else {
-    set_variables(host, Json::parse(vars.unpack()));
+    merge_variables(host, Json::parse(vars.unpack()));
   }
 }
 
-void InventoryModel::set_variables(const std::string& host, Json vars) {
-  Json& current = json_vars(hosts_[host]);
+void InventoryModel::set_variables(const std::string& host, Json vars) { merge_variables(hosts_[host], std::move(vars)); }
+
+void InventoryModel::merge_variables(Host& host, Json vars) {
+  Json& current = json_vars(host);
   bool fresh = current.empty();
   for (auto& [name, value] : vars.items()) {
     // A fresh host has no variables yet, so the (distinct) names can be appended unseen.
@@ -145,18 +155,38 @@ void InventoryModel::set_variables(const std::string& host, Json vars) {
   }
 }
 
-void InventoryModel::format_group(const std::string& name, std::map<std::string, Json>& out,
-                                  std::set<std::string>& seen) const {
-  const Group& g = groups_.at(name);
-  Json entry = Json::object();
-  if (name != "all" && !g.hosts.empty()) entry["hosts"] = g.hosts;
-  if (!g.children.empty()) entry["children"] = g.children;
+void InventoryModel::collect_listed(const std::string& name, std::map<std::string_view, const Group*>& out,
+                                    std::set<std::string_view>& seen) const {
+  auto it = groups_.find(name);
+  const Group& g = it->second;
   for (const auto& child : g.children) {
     if (seen.count(child)) continue;
-    format_group(child, out, seen);
+    collect_listed(child, out, seen);
     seen.insert(child);
   }
-  if (!entry.empty()) out[name] = std::move(entry);
+  if ((name != "all" && !g.hosts.empty()) || !g.children.empty()) out.emplace(it->first, &g);
+}
+
+void InventoryModel::append_group_entry(std::string& out, std::string_view name, const Group& group) {
+  auto append_names = [&](std::string_view key, const auto& names) {
+    append_newline(out, 2);
+    append_json_string(out, key);
+    out += ": [";
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (i > 0) out += ',';
+      append_newline(out, 3);
+      append_json_string(out, names[i]);
+    }
+    append_newline(out, 2);
+    out += ']';
+  };
+  out += '{';
+  bool hosts = name != "all" && !group.hosts.empty();
+  if (!group.children.empty()) append_names("children", group.children);
+  if (!group.children.empty() && hosts) out += ',';
+  if (hosts) append_names("hosts", group.hosts);
+  append_newline(out, 1);
+  out += '}';
 }
 
 void InventoryModel::append_host_entry(std::string& out, const std::string& host, const Host& entry) {
@@ -218,9 +248,9 @@ void InventoryModel::write_list(const TextWriter& write) {
   for (const auto& name : std::vector<std::string>(group_order_)) {
     if (name != "all" && groups_[name].parents.empty()) (void)add_child("all", name);
   }
-  std::map<std::string, Json> groups;
-  std::set<std::string> seen;
-  format_group("all", groups, seen);
+  std::map<std::string_view, const Group*> groups;
+  std::set<std::string_view> seen;
+  collect_listed("all", groups, seen);
   std::string out = "{";
   bool first = true, meta_written = false;
   auto next_member = [&] {
@@ -234,12 +264,12 @@ void InventoryModel::write_list(const TextWriter& write) {
     out += "\n    }";
     meta_written = true;
   };
-  for (const auto& [name, entry] : groups) {
+  for (const auto& [name, group] : groups) {
     if (!meta_written && name > "_meta") write_meta();
     next_member();
     append_json_string(out, name);
     out += ": ";
-    append_sorted_json(out, entry, 1);
+    append_group_entry(out, name, *group);
   }
   if (!meta_written) write_meta();
   out += "\n}\n";

@@ -36,7 +36,9 @@ class InventoryModel {
   void add_group(const std::string& name) { (void)ensure_group(name); }
   /// Creates host `host` unless it exists and puts it in `group` (created if needed). Every host
   /// has inventory_file and inventory_dir (see host_vars_with_magic) without storing them.
-  void add_host(const std::string& host, const std::string& group);
+  void add_host(const std::string& host, const std::string& group) { (void)join(host, group); }
+  /// add_host, then set_packed_variables, finding the host once.
+  void add_host(const std::string& host, const std::string& group, PackedText vars);
   /// Makes `child` (a group) a child of `parent`; fails on a self or circular relation.
   Status add_child(const std::string& parent, const std::string& child);
 
@@ -64,26 +66,38 @@ class InventoryModel {
 
  private:
   struct Group {
-    std::vector<std::string> hosts;
+    /// Views of the names kept as keys of `hosts_`, in the order they joined.
+    std::vector<std::string_view> hosts;
     std::vector<std::string> children;
     std::vector<std::string> parents;
-    /// Members of `hosts`, for fast lookup: views of the names kept as keys of `hosts_`.
-    std::unordered_set<std::string_view> host_set;
     std::unordered_set<std::string> child_set;  ///< Members of `children`.
   };
   struct Host {
     Json vars;                        ///< An object once set (json_vars); null (no allocation) till then.
     PackedText packed;                ///< Variables as packed --list text, when set that way only.
-    std::vector<std::string> groups;  ///< Direct groups, in the order joined.
+    /// Direct groups, in the order joined: also how membership is checked, as a host is in few
+    /// groups while a group may hold every host.
+    std::vector<std::string> groups;
   };
 
   /// Group `name`, created (and put in group_order_) unless it exists.
   Group& ensure_group(const std::string& name);
+  /// Host `host`, created unless it exists, made a member of `group` unless it is one.
+  Host& join(const std::string& host, const std::string& group);
+  /// set_packed_variables for a host already found.
+  static void set_packed(Host& host, PackedText vars);
+  /// set_variables for a host already found.
+  static void merge_variables(Host& host, Json vars);
   /// The host's variables as JSON (packed variables are moved into it first).
   static Json& json_vars(Host& host);
   bool is_ancestor(const std::string& maybe_ancestor, const std::string& group) const;
   void collect_ancestors(const std::string& group, std::vector<std::string>& out) const;
-  void format_group(const std::string& name, std::map<std::string, Json>& out, std::set<std::string>& seen) const;
+  /// Collects `name` and the groups below it that `--list` shows (those with hosts or children),
+  /// by name, each once.
+  void collect_listed(const std::string& name, std::map<std::string_view, const Group*>& out,
+                      std::set<std::string_view>& seen) const;
+  /// Appends a listed group's `{"children": [...], "hosts": [...]}` at nesting level 1.
+  static void append_group_entry(std::string& out, std::string_view name, const Group& group);
   /// Appends the `hostvars` object to `out`, handing `out` to `write` (and clearing it) as it grows.
   void write_hostvars(std::string& out, const TextWriter& write) const;
   /// `,\n<indent>"host": {...}` for a host with variables to list; nothing otherwise.
