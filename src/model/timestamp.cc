@@ -98,14 +98,14 @@ char* put_padded(char* out, int64_t value, int width) {
   return out;
 }
 
-std::string format(Timestamp time, bool xml) {
+/// Writes the timestamp into `buffer` (see format_timestamp and format_timestamp_xml).
+std::string_view format(Timestamp time, bool xml, TimestampText& buffer) {
   using namespace std::chrono;
   auto day = floor<days>(time);
   year_month_day date(day);
   hh_mm_ss clock(time - day);
   int millis = static_cast<int>(clock.subseconds().count());
-  char buffer[64];  // written in one buffer: one allocation per timestamp
-  char* out = put_padded(buffer, static_cast<int>(date.year()), 4);
+  char* out = put_padded(buffer.data(), static_cast<int>(date.year()), 4);
   *out++ = '-';
   out = put_padded(out, static_cast<unsigned>(date.month()), 2);
   *out++ = '-';
@@ -122,13 +122,21 @@ std::string format(Timestamp time, bool xml) {
   }
   std::string_view zone = xml ? "Z" : millis != 0 ? "000+00:00" : "+00:00";
   out = zone.copy(out, zone.size()) + out;
-  return std::string(buffer, out);
+  return {buffer.data(), static_cast<size_t>(out - buffer.data())};
 }
 
 }  // namespace
 
-std::string format_timestamp(Timestamp time) { return format(time, false); }
+std::string format_timestamp(Timestamp time) {
+  TimestampText buffer;
+  return std::string(format(time, false, buffer));
+}
 
-std::string format_timestamp_xml(Timestamp time) { return format(time, true); }
+std::string_view format_timestamp(Timestamp time, TimestampText& buffer) { return format(time, false, buffer); }
+
+std::string format_timestamp_xml(Timestamp time) {
+  TimestampText buffer;
+  return std::string(format(time, true, buffer));
+}
 
 }  // namespace ec2

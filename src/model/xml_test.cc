@@ -49,6 +49,19 @@ TEST(TimestampTest, PrintsYearsOutsideFourDigitsAsPrintfPadsThem) {
   EXPECT_EQ(format_timestamp_xml(*parse_timestamp("2026-01-02T03:04:05.006Z")), "2026-01-02T03:04:05.006Z");
 }
 
+TEST(TimestampTest, FormatsIntoABufferAsIntoAString) {
+  using std::chrono::milliseconds;
+  TimestampText buffer;
+  for (Timestamp t : {*parse_timestamp("2026-11-25T10:00:00Z"), *parse_timestamp("2026-02-28T23:59:59.5Z"),
+                      *parse_timestamp("0000-01-01T00:30:00+01:00"),
+                      Timestamp(std::chrono::sys_days(std::chrono::year::max() / 12 / 31)) + milliseconds(86399999),
+                      Timestamp(std::chrono::sys_days(std::chrono::year::min() / 1 / 1)) + milliseconds(1)}) {
+    EXPECT_EQ(format_timestamp(t, buffer), format_timestamp(t));
+  }
+  EXPECT_EQ(format_timestamp(Timestamp(std::chrono::sys_days(std::chrono::year::min() / 1 / 1)) + milliseconds(1), buffer),
+            "-32767-01-01T00:00:00.001000+00:00");
+}
+
 TEST(TimestampTest, RejectsGarbage) {
   for (const char* text : {"", "2026", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z",
                            "2026-11-25T10:00:00Zjunk", "2026-11-25 10:00", "2026-11-25T10:00:00."}) {

@@ -154,15 +154,17 @@ std::function<void(InstanceRecord&)> record_preparer(const AwsEc2Config& config)
   return [options, keep](InstanceRecord& record) {
     PreparedHost prepared;
     JsonBuilder read(keep);  // the members the hostnames rules read, built in the same walk
-    Result<std::string> text = hostvars_text(record, options->hostvars, InventoryModel::kHostVarsLevel, &read);
+    thread_local std::string text;  // reused: only its packed copy is kept
+    text.clear();
+    Status written = append_hostvars_text(text, record, options->hostvars, InventoryModel::kHostVarsLevel, &read);
     // Without an availability zone the walk is complete but the variables fail: that only
     // matters for an instance that has a host name, as in the plugin.
-    bool walked = text || text.error().code == kNoAvailabilityZone;
+    bool walked = written || written.error().code == kNoAvailabilityZone;
     if (walked) prepared.names = hostnames_of(*options, boto3_instance_from_members(std::move(read.result), record, keep));
-    if (!walked || (!text && !prepared.names.empty())) {
-      prepared.vars = text.error();
+    if (!walked || (!written && !prepared.names.empty())) {
+      prepared.vars = written.error();
     } else if (!prepared.names.empty()) {
-      prepared.vars = PackedText::pack(*text);
+      prepared.vars = PackedText::pack(text);
     }
     record.prepared = std::move(prepared);
   };

@@ -251,7 +251,10 @@ class SortedWriter final : public ModelVisitor {
     buf_ += flag ? "true" : "false";
     after_value();
   }
-  void timestamp(Timestamp time) override { string(format_timestamp(time)); }
+  void timestamp(Timestamp time) override {
+    TimestampText text;
+    string(format_timestamp(time, text));
+  }
 
   /// Replaces `out` with the root object's members (snake keys); valid until the writer changes.
   void root(std::vector<Entry>& out) const {
@@ -399,6 +402,13 @@ std::string tags_dict(const std::vector<std::pair<std::string_view, std::string_
 
 Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options, int level,
                                   ModelVisitor* also) {
+  std::string text;
+  if (Status appended = append_hostvars_text(text, record, options, level, also); !appended) return appended.error();
+  return text;
+}
+
+Status append_hostvars_text(std::string& out, const InstanceRecord& record, const HostvarOptions& options, int level,
+                            ModelVisitor* also) {
   thread_local SortedWriter writer;
   writer.reset(level);
   std::optional<Tee> tee;
@@ -429,12 +439,8 @@ Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOpt
       member.key = {renamed.emplace_back(options.prefix + std::string(member.key.name) + options.suffix), {}};
     }
   }
-  // Written into a reused buffer and copied out at its exact size: a fleet's texts are kept until
-  // the output is written, and a string grown by appending carries up to half again unused.
-  thread_local std::string text;
-  text.clear();
-  append_object(text, members, level);
-  return std::string(text);
+  append_object(out, members, level);
+  return {};
 }
 
 }  // namespace ec2::inventory::aws_ec2

@@ -27,5 +27,9 @@ constexpr int kCompact = -1;
 /// nested in those.
 Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options, int level = kCompact,
                                   ModelVisitor* also = nullptr);
+/// hostvars_text, appended to `out` (which is left as it was when it fails): lets a caller that
+/// only packs the text reuse one buffer instead of taking a new string per instance.
+Status append_hostvars_text(std::string& out, const InstanceRecord& record, const HostvarOptions& options,
+                            int level = kCompact, ModelVisitor* also = nullptr);
 
 }  // namespace ec2::inventory::aws_ec2
