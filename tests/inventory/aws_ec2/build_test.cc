@@ -33,9 +33,10 @@ std::string build_error(const std::string& yaml, const std::vector<InstanceRecor
 
 TEST(BuildTest, ListLayoutSortedHostsAndExclusions) {
   auto inv = build("plugin: aws_ec2\n", {record("i-2", "b.internal"), record("i-1", "a.internal"),
-                                         record("i-2", "b.internal"), record("i-3", "c.internal")},
+                                         record("i-2", "z.internal"), record("i-3", "c.internal")},
                    {record("i-3", "c.internal")});
   EXPECT_EQ(inv["all"], nlohmann::json::parse(R"({"children": ["ungrouped", "aws_ec2"]})"));
+  // The first of the records with one instance id is kept (i-2 fetched again reads z.internal).
   EXPECT_EQ(inv["aws_ec2"]["hosts"], nlohmann::json::parse(R"(["a.internal", "b.internal"])"));
   EXPECT_FALSE(inv.contains("ungrouped"));
   EXPECT_EQ(inv["_meta"]["hostvars"]["a.internal"]["placement"]["region"], "us-east-1");

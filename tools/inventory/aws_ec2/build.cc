@@ -6,7 +6,6 @@
 #include <deque>
 #include <string_view>
 #include <thread>
-#include <unordered_set>
 
 #include "aws_ec2.h"
 #include "build_options.h"
@@ -30,19 +29,26 @@ std::string_view id_of(const InstanceRecord& record, std::deque<std::string>& co
 std::vector<InstanceRecord*> select_instances(std::vector<InstanceRecord>& included,
                                               const std::vector<InstanceRecord>& excluded) {
   std::deque<std::string> computed;
-  std::unordered_set<std::string_view> ignore;
-  ignore.reserve(included.size() + excluded.size());
-  for (const auto& r : excluded) ignore.insert(id_of(r, computed));
+  std::vector<std::string_view> ignore;
+  ignore.reserve(excluded.size());
+  for (const auto& r : excluded) ignore.push_back(id_of(r, computed));
+  std::sort(ignore.begin(), ignore.end());
   std::vector<std::pair<std::string_view, InstanceRecord*>> keyed;
   keyed.reserve(included.size());
   for (auto& r : included) {
     std::string_view id = id_of(r, computed);
-    if (ignore.insert(id).second) keyed.emplace_back(id, &r);
+    if (!std::binary_search(ignore.begin(), ignore.end(), id)) keyed.emplace_back(id, &r);
   }
-  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // By id, and records of one id in fetch order (their addresses in `included`), so the first
+  // of each run of equal ids is the first occurrence.
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return a.first < b.first || (a.first == b.first && std::less<>()(a.second, b.second));
+  });
   std::vector<InstanceRecord*> selected;
   selected.reserve(keyed.size());
-  for (const auto& [id, record] : keyed) selected.push_back(record);
+  for (size_t i = 0; i < keyed.size(); ++i) {
+    if (i == 0 || keyed[i].first != keyed[i - 1].first) selected.push_back(keyed[i].second);
+  }
   return selected;
 }
 
