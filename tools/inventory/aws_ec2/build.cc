@@ -144,8 +144,8 @@ Status add_prepared(InstanceRecord& record, InventoryModel& model) {
 /// leak checkers do not report it. Call from one thread.
 template <class T>
 void keep_until_exit(T value) {
-  static auto* kept = new std::vector<std::shared_ptr<void>>();
-  kept->push_back(std::shared_ptr<void>(new T(std::move(value)), [](void*) {}));
+  static auto* kept = new std::vector<void*>();
+  kept->push_back(new T(std::move(value)));
 }
 
 }  // namespace

@@ -158,6 +158,7 @@ void InventoryModel::merge_variables(Host& host, Json vars) {
 void InventoryModel::collect_listed(const std::string& name, std::map<std::string_view, const Group*>& out,
                                     std::set<std::string_view>& seen) const {
   auto it = groups_.find(name);
+  if (it == groups_.end()) return;
   const Group& g = it->second;
   for (const auto& child : g.children) {
     if (seen.count(child)) continue;
