@@ -11,7 +11,7 @@ function(ec2_add_component name)
     PUBLIC $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
     PRIVATE ${PROJECT_SOURCE_DIR}/src)
   target_link_libraries(${target}
-    PUBLIC pugixml::static nlohmann_json::nlohmann_json Threads::Threads
+    PUBLIC pugixml::pugixml nlohmann_json::nlohmann_json Threads::Threads
            OpenSSL::Crypto CURL::libcurl fmt::fmt)
   foreach(dep ${C_DEPS})
     target_link_libraries(${target} PUBLIC ec2_${dep})
