@@ -29,6 +29,12 @@ std::string_view replacement(char c) {
   }
 }
 
+/// The first byte in [p, end) that append_escaped replaces, or `end`.
+const char* next_escaped(const char* p, const char* end) {
+  while (p != end && !kEscaped[static_cast<unsigned char>(*p)]) ++p;
+  return p;
+}
+
 }  // namespace
 
 void append_escaped(std::string& out, std::string_view text) {
@@ -36,7 +42,7 @@ void append_escaped(std::string& out, std::string_view text) {
   const char* end = p + text.size();
   for (;;) {
     const char* run = p;
-    while (p != end && !kEscaped[static_cast<unsigned char>(*p)]) ++p;
+    p = next_escaped(p, end);
     out.append(run, static_cast<size_t>(p - run));
     if (p == end) return;
     out.append(replacement(*p++));
@@ -75,9 +81,7 @@ XmlWriter& XmlWriter::close() {
 
 XmlWriter& XmlWriter::leaf(std::string_view name, std::string_view text) {
   // Most values need no escaping: their element is written with one resize and plain copies.
-  const char* clean_end = text.data();
-  while (clean_end != text.data() + text.size() && !kEscaped[static_cast<unsigned char>(*clean_end)]) ++clean_end;
-  if (clean_end != text.data() + text.size()) {
+  if (next_escaped(text.data(), text.data() + text.size()) != text.data() + text.size()) {
     out_.push_back('<');
     out_.append(name);
     out_.push_back('>');
