@@ -121,7 +121,7 @@ std::string_view format(Timestamp time, bool xml, TimestampText& buffer) {
     out = put_padded(out, millis, 3);
   }
   std::string_view zone = xml ? "Z" : millis != 0 ? "000+00:00" : "+00:00";
-  out = zone.copy(out, zone.size()) + out;
+  out += zone.copy(out, zone.size());
   return {buffer.data(), static_cast<size_t>(out - buffer.data())};
 }
 

@@ -172,14 +172,8 @@ void InventoryModel::append_group_entry(std::string& out, std::string_view name,
   auto append_names = [&](std::string_view key, const auto& names) {
     append_newline(out, 2);
     append_json_string(out, key);
-    out += ": [";
-    for (size_t i = 0; i < names.size(); ++i) {
-      if (i > 0) out += ',';
-      append_newline(out, 3);
-      append_json_string(out, names[i]);
-    }
-    append_newline(out, 2);
-    out += ']';
+    out += ": ";
+    append_laid_out_array(out, names.size(), 2, [&](size_t i) { append_json_string(out, names[i]); });
   };
   out += '{';
   bool hosts = name != "all" && !group.hosts.empty();

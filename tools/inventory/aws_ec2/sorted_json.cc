@@ -40,20 +40,7 @@ bool is_plain(std::string_view text) {
 }
 
 void append_array(std::string& out, const Json& array, int depth) {
-  if (array.empty()) {
-    out += "[]";
-    return;
-  }
-  out += '[';
-  bool first = true;
-  for (const Json& item : array) {
-    if (!first) out += ',';
-    first = false;
-    append_newline(out, depth + 1);
-    append_sorted_json(out, item, depth + 1);
-  }
-  append_newline(out, depth);
-  out += ']';
+  append_laid_out_array(out, array.size(), depth, [&](size_t i) { append_sorted_json(out, array[i], depth + 1); });
 }
 
 }  // namespace

@@ -24,6 +24,24 @@ void append_sorted_object(std::string& out, std::vector<JsonMember> members, int
 /// Appends a line break and the indent of nesting level `depth` (4 spaces a level).
 void append_newline(std::string& out, int depth);
 
+/// Appends an array of `count` items at nesting level `depth`, laid out as append_sorted_json lays
+/// out arrays; `item(i)` appends item i (at level depth + 1) to `out`.
+template <class Item>
+void append_laid_out_array(std::string& out, size_t count, int depth, Item&& item) {
+  if (count == 0) {
+    out += "[]";
+    return;
+  }
+  out += '[';
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) out += ',';
+    append_newline(out, depth + 1);
+    item(i);
+  }
+  append_newline(out, depth);
+  out += ']';
+}
+
 /// Appends `text` as a JSON string.
 void append_json_string(std::string& out, std::string_view text);
 
