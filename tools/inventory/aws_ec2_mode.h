@@ -22,9 +22,10 @@ struct AwsEc2Request {
 using TextWriter = std::function<void(std::string_view piece)>;
 
 /// Runs the mode for the config at `path`, handing the text to print (ending in a newline) to
-/// `write`. A plain `--list` without cache is written while it is laid out, so a large inventory
-/// never sits in memory whole; nothing is written when the run fails. The program's last step:
-/// a plain `--list` leaves its inventory for the process's exit to free (aws_ec2::AfterWriting).
+/// `write`. `--list` is written while it is laid out, and copied to the cache entry as it goes
+/// when the file enables `cache`; a cached `--list` is copied out a piece at a time: a large
+/// inventory never sits in memory whole. Nothing is written when the fetch fails. The program's
+/// last step: `--list` leaves its inventory for the process's exit to free (aws_ec2::AfterWriting).
 Status run_aws_ec2_mode(const std::string& path, const AwsEc2Request& request, const Environment& env,
                         const TextWriter& write);
 

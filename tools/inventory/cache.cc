@@ -7,9 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 #include <openssl/evp.h>
 
@@ -25,6 +23,44 @@ std::string expand_home(const std::string& dir, const std::string& home) {
   if (dir == "~") return home;
   if (dir.rfind("~/", 0) == 0) return home + dir.substr(1);
   return dir;
+}
+
+/// Opens the entry for reading when it exists and is younger than its max age; -1 otherwise.
+int open_fresh(const CacheEntry& entry, std::chrono::system_clock::time_point now) {
+  if (entry.max_age_seconds <= 0) return -1;
+  int fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  struct stat info {};
+  bool fresh = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  if (fresh) {
+    auto modified = std::chrono::system_clock::from_time_t(info.st_mtim.tv_sec) +
+                    std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                        std::chrono::nanoseconds(info.st_mtim.tv_nsec));
+    fresh = modified + std::chrono::seconds(entry.max_age_seconds) > now;
+  }
+  if (!fresh) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+/// Reads the open file `fd` to its end, a piece at a time, and closes it.
+Status read_through(int fd, const std::string& path, const std::function<void(std::string_view)>& piece) {
+  std::string buffer(1 << 20, '\0');
+  while (true) {
+    ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      Error error = make_error(ErrorCategory::Io, "CacheReadFailed", "cannot read " + path + ": " + std::strerror(errno));
+      ::close(fd);
+      return error;
+    }
+    if (n == 0) break;
+    piece(std::string_view(buffer.data(), static_cast<size_t>(n)));
+  }
+  ::close(fd);
+  return {};
 }
 
 }  // namespace
@@ -49,23 +85,41 @@ CacheEntry cache_entry(const std::string& dir, const std::string& home,
   return {path.string(), max_age_seconds};
 }
 
-std::optional<std::string> read_cache(const CacheEntry& entry,
-                                      std::chrono::system_clock::time_point now) {
-  if (entry.max_age_seconds <= 0) return std::nullopt;
-  struct stat info {};
-  if (::stat(entry.path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
-  auto modified = std::chrono::system_clock::from_time_t(info.st_mtim.tv_sec) +
-                  std::chrono::duration_cast<std::chrono::system_clock::duration>(
-                      std::chrono::nanoseconds(info.st_mtim.tv_nsec));
-  if (modified + std::chrono::seconds(entry.max_age_seconds) <= now) return std::nullopt;
-  std::ifstream in(entry.path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+std::optional<std::string> read_cache(const CacheEntry& entry, std::chrono::system_clock::time_point now) {
+  int fd = open_fresh(entry, now);
+  if (fd < 0) return std::nullopt;
+  std::string text;
+  if (!read_through(fd, entry.path, [&](std::string_view piece) { text += piece; })) return std::nullopt;
+  return text;
 }
 
-Status write_cache(const CacheEntry& entry, const std::string& text) {
+Result<bool> copy_cache(const CacheEntry& entry, const std::function<void(std::string_view)>& write,
+                        std::chrono::system_clock::time_point now) {
+  int fd = open_fresh(entry, now);
+  if (fd < 0) return false;
+  EC2_TRY(read_through(fd, entry.path, write));
+  return true;
+}
+
+CacheFile::CacheFile(std::string path, std::string temporary, int fd)
+    : path_(std::move(path)), temporary_(std::move(temporary)), fd_(fd) {}
+
+CacheFile::CacheFile(CacheFile&& other) noexcept
+    : path_(std::move(other.path_)), temporary_(std::move(other.temporary_)), fd_(other.fd_) {
+  other.fd_ = -1;
+  other.temporary_.clear();
+}
+
+CacheFile::~CacheFile() { discard(); }
+
+void CacheFile::discard() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!temporary_.empty()) ::unlink(temporary_.c_str());
+  temporary_.clear();
+}
+
+Result<CacheFile> CacheFile::create(const CacheEntry& entry) {
   std::filesystem::path path(entry.path);
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
@@ -74,33 +128,50 @@ Status write_cache(const CacheEntry& entry, const std::string& text) {
     return io_error("create cache directory", path.parent_path().string());
   }
   std::random_device random;
-  std::string temporary = entry.path + ".tmp" + std::to_string(::getpid()) + "." +
-                          std::to_string(random());
+  std::string temporary = entry.path + ".tmp" + std::to_string(::getpid()) + "." + std::to_string(random());
   int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) return io_error("create", temporary);
-  size_t written = 0;
-  while (written < text.size()) {
-    ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+  return CacheFile(entry.path, std::move(temporary), fd);
+}
+
+Status CacheFile::append(std::string_view piece) {
+  if (fd_ < 0) return make_error(ErrorCategory::Io, "CacheWriteFailed", "cache file " + path_ + " is closed");
+  while (!piece.empty()) {
+    ssize_t n = ::write(fd_, piece.data(), piece.size());
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      Error error = io_error("write", temporary);
-      ::close(fd);
-      ::unlink(temporary.c_str());
+      Error error = io_error("write", temporary_);
+      discard();
       return error;
     }
-    written += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    Error error = io_error("write", temporary);
-    ::unlink(temporary.c_str());
-    return error;
-  }
-  if (::rename(temporary.c_str(), entry.path.c_str()) != 0) {
-    Error error = io_error("rename into", entry.path);
-    ::unlink(temporary.c_str());
-    return error;
+    piece.remove_prefix(static_cast<size_t>(n));
   }
   return {};
+}
+
+Status CacheFile::commit() {
+  if (fd_ < 0) return make_error(ErrorCategory::Io, "CacheWriteFailed", "cache file " + path_ + " is closed");
+  int fd = fd_;
+  fd_ = -1;
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    Error error = io_error("write", temporary_);
+    discard();
+    return error;
+  }
+  if (::rename(temporary_.c_str(), path_.c_str()) != 0) {
+    Error error = io_error("rename into", path_);
+    discard();
+    return error;
+  }
+  temporary_.clear();
+  return {};
+}
+
+Status write_cache(const CacheEntry& entry, const std::string& text) {
+  auto file = CacheFile::create(entry);
+  if (!file) return file.error();
+  EC2_TRY(file->append(text));
+  return file->commit();
 }
 
 }  // namespace ec2::inventory

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include <gtest/gtest.h>
 
@@ -141,6 +142,87 @@ TEST(Cache, ExpiresAfterMaxAge) {
   EXPECT_FALSE(read_cache(entry, std::chrono::system_clock::now() + std::chrono::seconds(61)));
   EXPECT_EQ(cache_entry("~/x", "/home/u", "key", 1).path.rfind("/home/u/x/ansible-ec2-", 0), 0u);
   std::filesystem::remove_all(dir);
+}
+
+/// A fresh directory for one cache test, removed afterwards.
+class CacheFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("ec2-inv-cachefile-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::vector<std::string> files() const {
+    std::vector<std::string> names;
+    for (const auto& file : std::filesystem::directory_iterator(dir_)) names.push_back(file.path().filename());
+    return names;
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(CacheFileTest, PiecesBecomeTheEntryOnlyWhenCommitted) {
+  CacheEntry entry = cache_entry(dir_.string(), "/home/u", "key", 60);
+  ASSERT_TRUE(write_cache(entry, "old").ok());
+  {
+    auto file = CacheFile::create(entry);
+    ASSERT_TRUE(file) << to_string(file.error());
+    ASSERT_TRUE(file->append("new "));
+    ASSERT_TRUE(file->append("text"));
+    EXPECT_EQ(files().size(), 2u);  // the entry and the temporary file
+  }
+  EXPECT_EQ(read_cache(entry).value_or(""), "old") << "dropped uncommitted: the old entry stays";
+  EXPECT_EQ(files().size(), 1u);
+
+  auto file = CacheFile::create(entry);
+  ASSERT_TRUE(file) << to_string(file.error());
+  ASSERT_TRUE(file->append("new "));
+  ASSERT_TRUE(file->append("text"));
+  ASSERT_TRUE(file->commit());
+  EXPECT_EQ(read_cache(entry).value_or(""), "new text");
+  ASSERT_EQ(files().size(), 1u);
+  struct stat info {};
+  ASSERT_EQ(::stat(entry.path.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  EXPECT_FALSE(file->append("more")) << "a committed file takes no more pieces";
+}
+
+TEST_F(CacheFileTest, CopyHandsOverTheFreshTextPieceByPiece) {
+  CacheEntry entry = cache_entry(dir_.string(), "/home/u", "key", 60);
+  std::string copied;
+  auto missing = copy_cache(entry, [&](std::string_view piece) { copied += piece; });
+  ASSERT_TRUE(missing);
+  EXPECT_FALSE(*missing);
+  std::string text(3 << 20, 'x');
+  text[0] = '{';
+  text.back() = '}';
+  ASSERT_TRUE(write_cache(entry, text).ok());
+  int pieces = 0;
+  auto fresh = copy_cache(entry, [&](std::string_view piece) {
+    copied += piece;
+    ++pieces;
+  });
+  ASSERT_TRUE(fresh);
+  EXPECT_TRUE(*fresh);
+  EXPECT_EQ(copied, text);
+  EXPECT_GT(pieces, 1);
+  auto stale = copy_cache(entry, [&](std::string_view) { FAIL() << "a stale entry is not copied"; },
+                          std::chrono::system_clock::now() + std::chrono::seconds(61));
+  ASSERT_TRUE(stale);
+  EXPECT_FALSE(*stale);
+}
+
+TEST_F(CacheFileTest, AnUnwritableDirectoryIsAnErrorNamingIt) {
+  std::filesystem::create_directories(dir_);
+  std::ofstream(dir_ / "file") << "not a directory";
+  CacheEntry entry = cache_entry((dir_ / "file" / "cache").string(), "/home/u", "key", 60);
+  auto file = CacheFile::create(entry);
+  ASSERT_FALSE(file);
+  EXPECT_EQ(file.error().code, "CacheWriteFailed");
+  EXPECT_NE(file.error().message.find((dir_ / "file").string()), std::string::npos) << file.error().message;
 }
 
 }  // namespace

@@ -214,4 +214,40 @@ TEST_F(InventoryIntegration, ConvertPrintsYaml) {
   EXPECT_NE(r.out.find("plugin: amazon.aws.aws_ec2"), std::string::npos);
 }
 
+TEST_F(InventoryIntegration, AwsEc2CacheIsWrittenPrivatelyAndReusedUntilRefreshed) {
+  fs::path config = dir_ / "fleet.aws_ec2.yml";
+  std::ofstream(config) << "plugin: amazon.aws.aws_ec2\nregions: [us-east-1, eu-west-1]\ncache: true\n"
+                           "cache_timeout: 600\ncache_connection: " << (dir_ / "cache").string() << "\n";
+  Outcome fresh = run({kInventory, "--config", config.string(), "--list"}, env_, dir_);
+  ASSERT_EQ(fresh.status, 0) << fresh.err;
+  ASSERT_EQ(json::parse(fresh.out)["_meta"]["hostvars"].size(), 24u);
+  std::vector<fs::path> files;
+  for (const auto& file : fs::directory_iterator(dir_ / "cache")) files.push_back(file.path());
+  ASSERT_EQ(files.size(), 1u) << "only the cache file, no temporary file left";
+  EXPECT_EQ(files[0].filename().string().rfind("ansible-ec2-", 0), 0u) << files[0];
+  EXPECT_EQ(fs::status(files[0]).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+  std::stringstream cached;
+  cached << std::ifstream(files[0]).rdbuf();
+  EXPECT_EQ(cached.str(), fresh.out);
+
+  ::kill(pid_, SIGTERM);  // from here on EC2 cannot answer
+  ::waitpid(pid_, nullptr, 0);
+  pid_ = -1;
+  Outcome again = run({kInventory, "--config", config.string(), "--list"}, env_, dir_);
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_EQ(again.out, fresh.out);
+  std::string host = json::parse(fresh.out)["aws_ec2"]["hosts"][0];
+  Outcome vars = run({kInventory, "--config", config.string(), "--host", host}, env_, dir_);
+  ASSERT_EQ(vars.status, 0) << vars.err;
+  EXPECT_EQ(json::parse(vars.out), json::parse(fresh.out)["_meta"]["hostvars"][host]);
+
+  Outcome refresh = run({kInventory, "--config", config.string(), "--list", "--refresh-cache"}, env_, dir_);
+  EXPECT_NE(refresh.status, 0);
+  EXPECT_EQ(refresh.out, "");
+  std::stringstream kept;
+  kept << std::ifstream(files[0]).rdbuf();
+  EXPECT_EQ(kept.str(), fresh.out) << "a failed refresh leaves the cache as it was";
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_ / "cache"), fs::directory_iterator()), 1);
+}
+
 }  // namespace
