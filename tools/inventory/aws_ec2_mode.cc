@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "aws_ec2/aws_ec2.h"
+#include "aws_ec2/host_lookup.h"
 #include "cache.h"
 #include "instance_source.h"
 
@@ -29,10 +30,13 @@ ConfigOverrides overrides_for(const aws_ec2::ConnectionSettings& c, const std::s
   return overrides;
 }
 
-/// Fetches the plan's instances and hands the `--list` document text to `write`; `after` says
-/// whether the program exits once it is written.
-Status fetch_and_write(const aws_ec2::AwsEc2Config& config, InstanceSource& source, const TextWriter& write,
-                       aws_ec2::AfterWriting after) {
+/// The plan's instances: those of the include filter sets, and those of the exclude sets.
+struct Fetched {
+  std::vector<InstanceRecord> included;
+  std::vector<InstanceRecord> excluded;
+};
+
+Result<Fetched> fetch_instances(const aws_ec2::AwsEc2Config& config, InstanceSource& source) {
   FetchRequest fetch;
   fetch.regions = config.plan.regions;
   if (fetch.regions.empty()) {
@@ -45,15 +49,15 @@ Status fetch_and_write(const aws_ec2::AwsEc2Config& config, InstanceSource& sour
   fetch.prepare = aws_ec2::record_preparer(config);
   auto included = source.fetch(fetch);
   if (!included) return included.error();
-  std::vector<InstanceRecord> excluded;
+  Fetched fetched{std::move(*included), {}};
   if (!config.plan.exclude_filter_sets.empty()) {
     fetch.filter_sets = config.plan.exclude_filter_sets;
     fetch.prepare = [](InstanceRecord&) {};  // only ids are needed: nothing is kept
-    auto records = source.fetch(fetch);
-    if (!records) return records.error();
-    excluded = std::move(*records);
+    auto excluded = source.fetch(fetch);
+    if (!excluded) return excluded.error();
+    fetched.excluded = std::move(*excluded);
   }
-  return aws_ec2::write_inventory(config, std::move(*included), excluded, write, after);
+  return fetched;
 }
 
 std::string read_text(const std::string& path) {
@@ -73,36 +77,69 @@ std::string cache_key(const std::string& path, const ConfigOverrides& overrides,
 
 void warn(const Error& error) { std::fprintf(stderr, "warning: %s\n", to_string(error).c_str()); }
 
-/// A fetched `--list` written to `write` and, when `entry` is enabled, to a new cache entry as
-/// it goes (committed only when the whole run succeeded; a cache that cannot be written is a
-/// warning, never a failed run).
-Status list_and_cache(const aws_ec2::AwsEc2Config& config, InstanceSource& source, const CacheEntry& entry,
-                      const TextWriter& write) {
-  std::optional<CacheFile> cache;
-  if (entry.max_age_seconds > 0) {
+/// A new cache entry fed with the `--list` text as it is written, when the config enables the
+/// cache. Committed only once the whole run succeeded; an entry that cannot be written is a
+/// warning, never a failed run.
+class CacheFeed {
+ public:
+  explicit CacheFeed(const CacheEntry& entry) {
+    if (entry.max_age_seconds <= 0) return;
     auto file = CacheFile::create(entry);
     if (file) {
-      cache.emplace(std::move(*file));
+      file_.emplace(std::move(*file));
     } else {
       warn(file.error());
     }
   }
-  std::optional<Error> cache_error;
+  bool enabled() const { return file_.has_value(); }
+  void append(std::string_view piece) {
+    if (!file_) return;
+    if (Status appended = file_->append(piece); !appended) {
+      error_ = appended.error();
+      file_.reset();
+    }
+  }
+  void commit() {
+    if (file_) {
+      if (Status committed = file_->commit(); !committed) error_ = committed.error();
+    }
+    if (error_) warn(*error_);
+  }
+
+ private:
+  std::optional<CacheFile> file_;
+  std::optional<Error> error_;
+};
+
+/// `--list` fetched and written, and copied to a new cache entry as it goes.
+Status list(const aws_ec2::AwsEc2Config& config, InstanceSource& source, const CacheEntry& entry,
+            const TextWriter& write) {
+  auto fetched = fetch_instances(config, source);
+  if (!fetched) return fetched.error();
+  CacheFeed cache(entry);
   auto write_both = [&](std::string_view piece) {
     write(piece);
-    if (!cache) return;
-    if (Status appended = cache->append(piece); !appended) {
-      cache_error = appended.error();
-      cache.reset();
-    }
+    cache.append(piece);
   };
   // The program's last step: the inventory is left for the process's exit to free.
-  Status listed = fetch_and_write(config, source, write_both, aws_ec2::AfterWriting::KeepUntilExit);
-  if (!listed) return listed;
-  if (cache) {
-    if (Status committed = cache->commit(); !committed) cache_error = committed.error();
-  }
-  if (cache_error) warn(*cache_error);
+  EC2_TRY(aws_ec2::write_inventory(config, std::move(fetched->included), fetched->excluded, write_both,
+                                   aws_ec2::AfterWriting::KeepUntilExit));
+  cache.commit();
+  return {};
+}
+
+/// `--host` fetched, its `--list` text going to a new cache entry.
+Status host(const aws_ec2::AwsEc2Config& config, InstanceSource& source, const CacheEntry& entry,
+            const std::string& name, const TextWriter& write) {
+  auto fetched = fetch_instances(config, source);
+  if (!fetched) return fetched.error();
+  CacheFeed cache(entry);
+  aws_ec2::InventoryWriter to_cache;
+  if (cache.enabled()) to_cache = [&](std::string_view piece) { cache.append(piece); };
+  auto text = aws_ec2::host_variables_text(config, std::move(fetched->included), fetched->excluded, name, to_cache);
+  if (!text) return text.error();
+  cache.commit();
+  write(*text);
   return {};
 }
 
@@ -116,32 +153,23 @@ Status run_aws_ec2_mode(const std::string& path, const AwsEc2Request& request, c
   long max_age = config->cache.enabled ? config->cache.timeout_seconds : 0;
   std::string dir = config->cache.connection.empty() ? "~/.ansible/tmp" : config->cache.connection;
   CacheEntry entry = cache_entry(dir, env.home(), cache_key(path, overrides, env), max_age);
-  if (request.host.empty()) {
-    if (!request.refresh_cache) {
-      auto copied = copy_cache(entry, write);
-      if (!copied) return copied.error();
-      if (*copied) return {};
-    }
-    auto source = open_ec2_source(overrides, env);
-    if (!source) return source.error();
-    return list_and_cache(*config, **source, entry, write);
+  if (!request.refresh_cache && request.host.empty()) {
+    auto copied = copy_cache(entry, write);
+    if (!copied) return copied.error();
+    if (*copied) return {};
   }
-  std::optional<std::string> text;
-  if (!request.refresh_cache) text = read_cache(entry);
-  if (!text) {
-    auto source = open_ec2_source(overrides, env);
-    if (!source) return source.error();
-    text.emplace();
-    Status built = fetch_and_write(*config, **source, [&](std::string_view piece) { *text += piece; },
-                                   aws_ec2::AfterWriting::Free);
-    if (!built) return built.error();
-    if (max_age > 0) {
-      if (Status written = write_cache(entry, *text); !written) warn(written.error());
+  if (!request.refresh_cache && !request.host.empty()) {
+    if (auto cached = open_cache(entry)) {
+      auto vars = aws_ec2::host_variables(*cached, request.host);
+      if (!vars) return vars.error().with_context("read the cached inventory " + entry.path);
+      write(aws_ec2::format_inventory_json(*vars));
+      return {};
     }
   }
-  nlohmann::json inventory = nlohmann::json::parse(*text, nullptr, false);
-  write(aws_ec2::format_inventory_json(aws_ec2::host_variables(inventory, request.host)));
-  return {};
+  auto source = open_ec2_source(overrides, env);
+  if (!source) return source.error();
+  if (request.host.empty()) return list(*config, **source, entry, write);
+  return host(*config, **source, entry, request.host, write);
 }
 
 }  // namespace ec2::inventory

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <random>
 
 #include <openssl/evp.h>
@@ -25,24 +26,20 @@ std::string expand_home(const std::string& dir, const std::string& home) {
   return dir;
 }
 
-/// Opens the entry for reading when it exists and is younger than its max age; -1 otherwise.
-int open_fresh(const CacheEntry& entry, std::chrono::system_clock::time_point now) {
-  if (entry.max_age_seconds <= 0) return -1;
-  int fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return -1;
+/// Whether the entry exists and is younger than its max age.
+bool is_fresh(const CacheEntry& entry, std::chrono::system_clock::time_point now) {
+  if (entry.max_age_seconds <= 0) return false;
   struct stat info {};
-  bool fresh = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
-  if (fresh) {
-    auto modified = std::chrono::system_clock::from_time_t(info.st_mtim.tv_sec) +
-                    std::chrono::duration_cast<std::chrono::system_clock::duration>(
-                        std::chrono::nanoseconds(info.st_mtim.tv_nsec));
-    fresh = modified + std::chrono::seconds(entry.max_age_seconds) > now;
-  }
-  if (!fresh) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
+  if (::stat(entry.path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
+  auto modified = std::chrono::system_clock::from_time_t(info.st_mtim.tv_sec) +
+                  std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                      std::chrono::nanoseconds(info.st_mtim.tv_nsec));
+  return modified + std::chrono::seconds(entry.max_age_seconds) > now;
+}
+
+/// The entry opened for reading when it is fresh; -1 otherwise.
+int open_fresh(const CacheEntry& entry, std::chrono::system_clock::time_point now) {
+  return is_fresh(entry, now) ? ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC) : -1;
 }
 
 /// Reads the open file `fd` to its end, a piece at a time, and closes it.
@@ -99,6 +96,13 @@ Result<bool> copy_cache(const CacheEntry& entry, const std::function<void(std::s
   if (fd < 0) return false;
   EC2_TRY(read_through(fd, entry.path, write));
   return true;
+}
+
+std::optional<std::ifstream> open_cache(const CacheEntry& entry, std::chrono::system_clock::time_point now) {
+  if (!is_fresh(entry, now)) return std::nullopt;
+  std::ifstream in(entry.path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return in;
 }
 
 CacheFile::CacheFile(std::string path, std::string temporary, int fd)

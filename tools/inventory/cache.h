@@ -6,6 +6,7 @@
 /// entries.
 
 #include <chrono>
+#include <fstream>
 #include <functional>
 #include <optional>
 #include <string>
@@ -35,6 +36,10 @@ std::optional<std::string> read_cache(const CacheEntry& entry,
 /// whole). False when there is no fresh entry; an error when the file cannot be read through.
 Result<bool> copy_cache(const CacheEntry& entry, const std::function<void(std::string_view)>& write,
                         std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
+
+/// The fresh cached text opened for reading; nullopt when there is no fresh entry.
+std::optional<std::ifstream> open_cache(const CacheEntry& entry,
+                                        std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 
 /// A cache entry being written: pieces go to a temporary file beside it (mode 0600), which
 /// `commit` renames into place. Dropped without a commit (a run that failed), the temporary

@@ -41,8 +41,7 @@ TEST(BuildTest, ListLayoutSortedHostsAndExclusions) {
   EXPECT_FALSE(inv.contains("ungrouped"));
   EXPECT_EQ(inv["_meta"]["hostvars"]["a.internal"]["placement"]["region"], "us-east-1");
   EXPECT_FALSE(inv["_meta"]["hostvars"]["a.internal"].contains("inventory_file"));
-  EXPECT_EQ(host_variables(inv, "b.internal")["instance_id"], "i-2");
-  EXPECT_EQ(host_variables(inv, "nope"), nlohmann::json::object());
+  EXPECT_EQ(inv["_meta"]["hostvars"]["b.internal"]["instance_id"], "i-2");
   EXPECT_EQ(format_inventory_json(nlohmann::json::parse(R"({"b": [], "a": {"é": 1}})")),
             "{\n    \"a\": {\n        \"é\": 1\n    },\n    \"b\": []\n}\n");
 }
@@ -118,6 +117,47 @@ TEST(BuildTest, AnInventoryKeptUntilExitIsWrittenAsAFreedOne) {
   ASSERT_TRUE(written) << to_string(written.error());
   EXPECT_EQ(kept, *freed);
   EXPECT_EQ(nlohmann::json::parse(kept)["aws_ec2"]["hosts"], nlohmann::json::parse(R"(["a.internal", "b.internal"])"));
+}
+
+/// `--host` as the whole parsed --list gives it: the host's entry of `_meta.hostvars`, or `{}`.
+std::string host_from_list(const std::string& list, const std::string& host) {
+  const auto hostvars = nlohmann::json::parse(list)["_meta"]["hostvars"];
+  return format_inventory_json(hostvars.contains(host) ? hostvars[host] : nlohmann::json::object());
+}
+
+TEST(BuildTest, HostVariablesTextIsTheHostsEntryOfTheList) {
+  const char* yamls[] = {"plugin: aws_ec2\n",
+                         "plugin: aws_ec2\ncompose:\n  ansible_host: private_dns_name ~ '!'\n"
+                         "hostvars_prefix: p_\n"};
+  for (const char* yaml : yamls) {
+    SCOPED_TRACE(yaml);
+    auto config = parse_aws_ec2_config("/inv/test.aws_ec2.yml", yaml, [](const std::string&) { return std::nullopt; });
+    ASSERT_TRUE(config) << to_string(config.error());
+    std::vector<InstanceRecord> records;
+    if (auto prepare = record_preparer(*config)) {
+      records = prepared(prepare, R"(<R><reservationSet><item><instancesSet>
+          <item><instanceId>i-b</instanceId><privateDnsName>b.internal</privateDnsName>
+            <placement><availabilityZone>us-east-1a</availabilityZone></placement>
+            <tagSet><item><key>Name</key><value>bé "quoted"</value></item></tagSet></item>
+          <item><instanceId>i-a</instanceId><privateDnsName>a.internal</privateDnsName>
+            <placement><availabilityZone>us-east-1b</availabilityZone></placement></item>
+          </instancesSet></item></reservationSet></R>)");
+    } else {
+      records = {record("i-b", "b.internal", R"([{"Key": "Name", "Value": "bé \"quoted\""}])"),
+                 record("i-a", "a.internal")};
+    }
+    auto list = build_inventory_text(*config, records, {});
+    ASSERT_TRUE(list) << to_string(list.error());
+    for (const std::string host : {"a.internal", "b.internal", "unknown"}) {
+      std::string listed;
+      auto text = host_variables_text(*config, records, {}, host, [&](std::string_view piece) { listed += piece; });
+      ASSERT_TRUE(text) << to_string(text.error());
+      EXPECT_EQ(*text, host_from_list(*list, host)) << host;
+      EXPECT_EQ(listed, *list) << "the --list text handed on for the cache";
+    }
+    EXPECT_EQ(*host_variables_text(*config, records, {}, "unknown"), "{}\n");
+    EXPECT_NE(host_variables_text(*config, records, {}, "b.internal")->find("bé \\\"quoted\\\""), std::string::npos);
+  }
 }
 
 TEST(BuildTest, KeyedGroupSeparatorsDefaultsAndParents) {

@@ -171,6 +171,40 @@ TEST(EmulatorFaultsTest, AFailingRegionFailsTheRunNamingRegionCodeAndRequest) {
   EXPECT_NE(run.err.find("(request "), std::string::npos) << run.err;
 }
 
+/// `--host` against `ansible-inventory --host`, for a config whose variables are prepared as
+/// pages arrive (minimal) and one with compose, groups and keyed groups (typical).
+TEST(EmulatorHostTest, HostEqualsAnsibleInventoryHost) {
+  for (const auto& tool : {std::string("/usr/bin/ansible-inventory"), kEmulator, kInventory}) {
+    if (access(tool.c_str(), X_OK) != 0) GTEST_SKIP() << tool << " is not available";
+  }
+  Emulator emulator({"--seed", "11", "--seed-instances", "12", "--seed-regions", "us-east-1,eu-west-1"});
+  ASSERT_TRUE(emulator.ready()) << "ec2-emulator did not start";
+  std::string credentials = " AWS_ACCESS_KEY_ID=AKIDTEST AWS_SECRET_ACCESS_KEY=secret AWS_DEFAULT_REGION=us-east-1";
+  std::string ours_env = "cd " EC2_BINARY_DIR " && env AWS_ENDPOINT_URL=" + emulator.url() + credentials + " ";
+  std::string theirs_env = "cd " EC2_BINARY_DIR " && env PYTHONPATH=" + kDir + "/pyhook EC2_TEST_ENDPOINT_URL=" +
+                           emulator.url() + credentials + " ";
+  for (const char* name : {"minimal.aws_ec2.yml", "typical.aws_ec2.yml"}) {
+    SCOPED_TRACE(name);
+    std::string config = kDir + "/data/configs/" + name;
+    int status = 0;
+    auto listed = nlohmann::json::parse(testing::run_command(ours_env + kInventory + " --config " + config + " --list", &status));
+    ASSERT_EQ(status, 0);
+    const auto& hosts = listed["aws_ec2"]["hosts"];
+    ASSERT_GT(hosts.size(), 1u);
+    std::string host = hosts.back();
+    std::string ours = testing::run_command(ours_env + kInventory + " --config " + config + " --host " + host, &status);
+    ASSERT_EQ(status, 0) << ours;
+    std::string theirs = testing::run_command(
+        theirs_env + "/usr/bin/ansible-inventory -i " + config + " --host " + host + " 2>/dev/null", &status);
+    ASSERT_EQ(status, 0);
+    EXPECT_EQ(ours, theirs) << host;
+    EXPECT_EQ(nlohmann::json::parse(ours), listed["_meta"]["hostvars"][host]);
+    std::string unknown = testing::run_command(ours_env + kInventory + " --config " + config + " --host nope", &status);
+    EXPECT_EQ(status, 0);
+    EXPECT_EQ(unknown, "{}\n");
+  }
+}
+
 std::vector<Case> all_cases() {
   std::vector<Fleet> fleets = {
       {"two_regions", {"--seed", "11", "--seed-instances", "40", "--seed-regions", "us-east-1,eu-west-1"}},

@@ -114,6 +114,14 @@ Result<std::string> build_inventory_text(const AwsEc2Config& config,
                                          std::vector<InstanceRecord> included,
                                          const std::vector<InstanceRecord>& excluded = {});
 
+/// The `--host HOST` text for the same instances: that host's variables as
+/// `ansible-inventory --host` prints them (`{}` for an unknown host), found in the inventory
+/// without laying out the rest of it. With `list`, the `--list` text is handed to it as well (for
+/// a cache). Fails as write_inventory does.
+Result<std::string> host_variables_text(const AwsEc2Config& config, std::vector<InstanceRecord> included,
+                                        const std::vector<InstanceRecord>& excluded, const std::string& host,
+                                        const InventoryWriter& list = {});
+
 /// A FetchRequest::prepare hook for `config`'s included instances. When a host needs nothing but
 /// its own instance (no compose, groups or keyed_groups), it works out each record's host names
 /// and variables text as its page arrives and drops the parsed instance; build_inventory_text then
@@ -123,8 +131,5 @@ std::function<void(InstanceRecord&)> record_preparer(const AwsEc2Config& config)
 /// The text `ansible-inventory --list` prints for `inventory`: keys sorted, 4-space indent, UTF-8
 /// kept as is, newline at the end.
 std::string format_inventory_json(const nlohmann::json& inventory);
-
-/// The `--host HOST` document: that host's variables, `{}` for an unknown host.
-nlohmann::json host_variables(const nlohmann::json& inventory, const std::string& host);
 
 }  // namespace ec2::inventory::aws_ec2

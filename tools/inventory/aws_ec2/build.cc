@@ -140,6 +140,23 @@ Status add_prepared(InstanceRecord& record, InventoryModel& model) {
   return {};
 }
 
+/// The model of the `--list` document: the selected instances filed as hosts of their groups.
+Result<InventoryModel> build_model(const AwsEc2Config& config, std::vector<InstanceRecord>& included,
+                                   const std::vector<InstanceRecord>& excluded) {
+  const BuildOptions& options = *config.build;
+  InventoryModel model(options.source);
+  model.add_group("aws_ec2");
+  std::vector<InstanceRecord*> selected = select_instances(included, excluded);
+  std::vector<Converted> converted = convert_all(options, selected);
+  for (size_t i = 0; i < selected.size(); ++i) {
+    Status added = selected[i]->prepared.has_value() ? add_prepared(*selected[i], model)
+                                                     : add_instance(options, converted[i], model);
+    if (!added) return added.error().with_context("build the inventory from " + config.path);
+  }
+  if (auto s = model.add_child("all", "aws_ec2"); !s) return s.error();
+  return model;
+}
+
 /// Moves `value` where nothing frees it: the process exits next. Reachable from a static, so
 /// leak checkers do not report it. Call from one thread.
 template <class T>
@@ -179,24 +196,25 @@ std::function<void(InstanceRecord&)> record_preparer(const AwsEc2Config& config)
 Status write_inventory(const AwsEc2Config& config, std::vector<InstanceRecord> included,
                        const std::vector<InstanceRecord>& excluded, const InventoryWriter& write,
                        AfterWriting after) {
-  const BuildOptions& options = *config.build;
-  InventoryModel model(options.source);
-  model.add_group("aws_ec2");
-  std::vector<InstanceRecord*> selected = select_instances(included, excluded);
-  std::vector<Converted> converted = convert_all(options, selected);
-  for (size_t i = 0; i < selected.size(); ++i) {
-    Status added = selected[i]->prepared.has_value() ? add_prepared(*selected[i], model)
-                                                     : add_instance(options, converted[i], model);
-    if (!added) return added.error().with_context("build the inventory from " + config.path);
-  }
-  if (auto s = model.add_child("all", "aws_ec2"); !s) return s.error();
+  auto model = build_model(config, included, excluded);
+  if (!model) return model.error();
   if (after == AfterWriting::Free) included.clear();
-  model.write_list(write);
+  model->write_list(write);
   if (after == AfterWriting::KeepUntilExit) {
-    keep_until_exit(std::move(model));
+    keep_until_exit(std::move(*model));
     keep_until_exit(std::move(included));
   }
   return {};
+}
+
+Result<std::string> host_variables_text(const AwsEc2Config& config, std::vector<InstanceRecord> included,
+                                        const std::vector<InstanceRecord>& excluded, const std::string& host,
+                                        const InventoryWriter& list) {
+  auto model = build_model(config, included, excluded);
+  if (!model) return model.error();
+  included.clear();
+  if (list) model->write_list(list);
+  return format_inventory_json(nlohmann::json::parse(model->host_vars_text(host)));
 }
 
 Result<std::string> build_inventory_text(const AwsEc2Config& config, std::vector<InstanceRecord> included,
@@ -216,14 +234,6 @@ Result<nlohmann::json> build_inventory(const AwsEc2Config& config, const std::ve
 
 std::string format_inventory_json(const nlohmann::json& inventory) {
   return inventory.dump(4, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-}
-
-nlohmann::json host_variables(const nlohmann::json& inventory, const std::string& host) {
-  auto meta = inventory.find("_meta");
-  if (meta == inventory.end() || !meta->contains("hostvars")) return nlohmann::json::object();
-  const auto& hostvars = (*meta)["hostvars"];
-  auto it = hostvars.find(host);
-  return it == hostvars.end() ? nlohmann::json::object() : *it;
 }
 
 }  // namespace ec2::inventory::aws_ec2

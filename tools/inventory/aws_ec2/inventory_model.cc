@@ -184,16 +184,13 @@ void InventoryModel::append_group_entry(std::string& out, std::string_view name,
   out += '}';
 }
 
-void InventoryModel::append_host_entry(std::string& out, const std::string& host, const Host& entry) {
+bool InventoryModel::append_vars(std::string& out, const Host& entry) {
+  size_t start = out.size();
   if (!entry.packed.empty()) {
-    size_t start = out.size();
-    out += ",\n            ";
-    append_json_string(out, host);
-    out += ": ";
-    size_t text = out.size();
     entry.packed.append_to(out);
-    if (std::string_view(out).substr(text) == "{}") out.resize(start);
-    return;
+    if (std::string_view(out).substr(start) != "{}") return true;
+    out.resize(start);
+    return false;
   }
   const Json& vars = entry.vars;
   std::vector<JsonMember> members;
@@ -201,11 +198,24 @@ void InventoryModel::append_host_entry(std::string& out, const std::string& host
   for (const auto& [name, value] : vars.items()) {
     if (name != "inventory_file" && name != "inventory_dir") members.emplace_back(name, &value);
   }
-  if (members.empty()) return;
+  if (members.empty()) return false;
+  append_sorted_object(out, std::move(members), kHostVarsLevel);
+  return true;
+}
+
+void InventoryModel::append_host_entry(std::string& out, const std::string& host, const Host& entry) {
+  size_t start = out.size();
   out += ",\n            ";
   append_json_string(out, host);
   out += ": ";
-  append_sorted_object(out, std::move(members), kHostVarsLevel);
+  if (!append_vars(out, entry)) out.resize(start);
+}
+
+std::string InventoryModel::host_vars_text(const std::string& host) const {
+  std::string out;
+  auto it = hosts_.find(host);
+  if (it == hosts_.end() || !append_vars(out, it->second)) return "{}";
+  return out;
 }
 
 void InventoryModel::write_hostvars(std::string& out, const TextWriter& write) const {

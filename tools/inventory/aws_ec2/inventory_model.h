@@ -63,6 +63,9 @@ class InventoryModel {
   void write_list(const TextWriter& write);
   /// The whole write_list text.
   std::string list_text();
+  /// The host's entry of `_meta.hostvars` as write_list lays it out (at kHostVarsLevel); `{}` for
+  /// an unknown host or one without variables to list.
+  std::string host_vars_text(const std::string& host) const;
 
  private:
   struct Group {
@@ -100,6 +103,9 @@ class InventoryModel {
   static void append_group_entry(std::string& out, std::string_view name, const Group& group);
   /// Appends the `hostvars` object to `out`, handing `out` to `write` (and clearing it) as it grows.
   void write_hostvars(std::string& out, const TextWriter& write) const;
+  /// Appends the host's variables as `--list` lays them out; false, appending nothing, when it
+  /// has none to list.
+  static bool append_vars(std::string& out, const Host& entry);
   /// `,\n<indent>"host": {...}` for a host with variables to list; nothing otherwise.
   static void append_host_entry(std::string& out, const std::string& host, const Host& vars);
 
