@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "ec2/model/json_builder.h"
+#include "ec2/model/snake_case.h"
 #include "ec2/model/visit.h"
 #include "ec2/model/xml.h"
+#include "model/reflect.h"
 #include "model/test_util.h"
 
 namespace ec2 {
@@ -308,6 +310,73 @@ TEST(InstanceTest, VisitXmlFailsAsFromXmlDoes) {
     ASSERT_FALSE(visited.ok()) << bad;
     EXPECT_EQ(to_string(visited.error()), to_string(parsed.error())) << bad;
   }
+}
+
+/// Builds JSON from the events of a walk in MemberOrder::SnakeCase, and checks that every
+/// object's members come in strictly increasing snake_case order.
+class SnakeCaseRecorder final : public ModelVisitor {
+ public:
+  MemberOrder member_order() const override { return MemberOrder::SnakeCase; }
+  void begin_object() override {
+    last_.emplace_back();
+    json_.begin_object();
+  }
+  bool member(const char* name) override {
+    std::string snake = camel_to_snake(name);
+    EXPECT_LT(last_.back(), snake) << "after " << last_.back();
+    last_.back() = snake;
+    return json_.member(name);
+  }
+  void end_object() override {
+    last_.pop_back();
+    json_.end_object();
+  }
+  void begin_array() override { json_.begin_array(); }
+  void end_array() override { json_.end_array(); }
+  void string(std::string_view text) override { json_.string(text); }
+  void integer(int64_t number) override { json_.integer(number); }
+  void boolean(bool flag) override { json_.boolean(flag); }
+  void timestamp(Timestamp time) override { json_.timestamp(time); }
+
+  /// What was visited, keys snake_cased.
+  json snake_json() const { return json::parse(snake_case_keys(json_.result).dump()); }
+
+ private:
+  JsonBuilder json_;
+  std::vector<std::string> last_;
+};
+
+TEST(InstanceTest, SnakeCaseOrderVisitsTheSameMembersSorted) {
+  auto doc = parse_xml_document(testing::read_fixture("describe_instances.xml"));
+  ASSERT_TRUE(doc.ok());
+  for (pugi::xml_node item : instance_items(**doc)) {
+    Instance instance;
+    ASSERT_TRUE(from_xml(item, instance).ok());
+    SnakeCaseRecorder from_xml_walk, typed_walk;
+    ASSERT_TRUE(visit_xml(item, from_xml_walk).ok());
+    visit(instance, typed_walk);
+    // Botocore order, keys snake_cased: of equal snake_case keys the last one wins, as it must
+    // in the sorted walk.
+    json expected = json::parse(snake_case_keys(to_ordered_json(instance)).dump());
+    EXPECT_EQ(from_xml_walk.snake_json(), expected);
+    EXPECT_EQ(typed_walk.snake_json(), expected);
+  }
+}
+
+TEST(InstanceTest, SnakeOrderKeepsTheLastGivenOfEqualNames) {
+  model::SnakeOrder order = model::make_snake_order({"Bb", "AA", nullptr, "Aa", "C"});
+  EXPECT_EQ(order.fields, (std::vector<int>{1, 3, 0, 4}));  // "aa" (AA, Aa), "bb", "c"
+  EXPECT_EQ(order.runs, (std::vector<size_t>{0, 2, 3, 4}));
+  model::SnakeOrder same = model::make_snake_order({"Id", "ID", "Name", "id"});
+  EXPECT_EQ(same.fields, (std::vector<int>{0, 1, 3, 2}));
+  EXPECT_EQ(same.runs, (std::vector<size_t>{0, 3, 4}));
+  std::vector<int> visited;
+  auto given = [](int field) { return field != 3; };  // "id" absent: "ID" is the last one given
+  model::visit_in_snake_order(same, given, [&](int field) {
+    visited.push_back(field);
+    return true;
+  });
+  EXPECT_EQ(visited, (std::vector<int>{1, 2}));
 }
 
 }  // namespace

@@ -2,6 +2,9 @@
 
 #include "model/visit_xml.h"
 
+#include "ec2/model/snake_case.h"
+
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -159,6 +162,21 @@ bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<Tag>, Error& error) {
   if (v.member("Value") && !visit_xml(v, node.child("value"), As<std::string>{}, error)) return false;
   v.end_object();
   return true;
+}
+
+SnakeOrder make_snake_order(const std::vector<const char*>& names) {
+  std::vector<std::pair<std::string, int>> named;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] != nullptr) named.emplace_back(camel_to_snake(names[i]), static_cast<int>(i));
+  }
+  std::sort(named.begin(), named.end());
+  SnakeOrder order;
+  for (size_t k = 0; k < named.size(); ++k) {
+    if (k == 0 || named[k].first != named[k - 1].first) order.runs.push_back(k);
+    order.fields.push_back(named[k].second);
+  }
+  order.runs.push_back(named.size());
+  return order;
 }
 
 }  // namespace ec2::model

@@ -203,6 +203,39 @@ void visit_value(ModelVisitor& v, const std::vector<T>& values);
 template <Described T>
 void visit_value(ModelVisitor& v, const T& value);
 
+/// The fields of a type in MemberOrder::SnakeCase: indices of the fields with a JSON name, sorted
+/// by the snake_case form of the name (then by index), in runs of fields sharing that form.
+struct SnakeOrder {
+  std::vector<int> fields;
+  std::vector<size_t> runs;  ///< Where each run starts in `fields`, then fields.size().
+};
+/// The SnakeOrder of fields named `names` (null: not in JSON), index for index.
+SnakeOrder make_snake_order(const std::vector<const char*>& names);
+
+template <class T, std::size_t... I>
+std::vector<const char*> json_names(std::index_sequence<I...>) {
+  return {std::get<I>(Schema<T>::fields).json...};
+}
+template <class T>
+const SnakeOrder& snake_order() {
+  static const SnakeOrder order = make_snake_order(
+      json_names<T>(std::make_index_sequence<std::tuple_size_v<std::decay_t<decltype(Schema<T>::fields)>>>{}));
+  return order;
+}
+
+/// Visits, in `order`, of each run of fields sharing a snake_case name the last one `given` accepts.
+template <class Given, class Visit>
+bool visit_in_snake_order(const SnakeOrder& order, Given&& given, Visit&& visit) {
+  for (size_t run = 0; run + 1 < order.runs.size(); ++run) {
+    for (size_t k = order.runs[run + 1]; k-- > order.runs[run];) {
+      if (!given(order.fields[k])) continue;
+      if (!visit(order.fields[k])) return false;
+      break;
+    }
+  }
+  return true;
+}
+
 template <class M>
 void visit_member(ModelVisitor& v, const char* name, const M& value) {
   if (name != nullptr && v.member(name)) visit_value(v, value);
@@ -211,10 +244,55 @@ template <class M>
 void visit_member(ModelVisitor& v, const char* name, const std::optional<M>& value) {
   if (name != nullptr && value && v.member(name)) visit_value(v, *value);
 }
+template <class M>
+bool is_given(const M&) {
+  return true;
+}
+template <class M>
+bool is_given(const std::optional<M>& value) {
+  return value.has_value();
+}
+
+/// Field I of a typed T: whether it has a value, and its visit.
+template <class T, std::size_t I>
+bool field_given(const T& value) {
+  return is_given(value.*(std::get<I>(Schema<T>::fields).member));
+}
+template <class T, std::size_t I>
+void visit_field(ModelVisitor& v, const T& value) {
+  const auto& f = std::get<I>(Schema<T>::fields);
+  visit_member(v, f.json, value.*(f.member));
+}
+template <class T>
+struct TypedFields {
+  std::vector<bool (*)(const T&)> given;
+  std::vector<void (*)(ModelVisitor&, const T&)> visit;
+};
+template <class T, std::size_t... I>
+TypedFields<T> make_typed_fields(std::index_sequence<I...>) {
+  return {{&field_given<T, I>...}, {&visit_field<T, I>...}};
+}
+template <class T>
+const TypedFields<T>& typed_fields() {
+  static const TypedFields<T> table =
+      make_typed_fields<T>(std::make_index_sequence<std::tuple_size_v<std::decay_t<decltype(Schema<T>::fields)>>>{});
+  return table;
+}
+
 template <Described T>
 void visit_value(ModelVisitor& v, const T& value) {
   v.begin_object();
-  std::apply([&](const auto&... f) { (visit_member(v, f.json, value.*(f.member)), ...); }, Schema<T>::fields);
+  if (v.member_order() == MemberOrder::SnakeCase) {
+    const TypedFields<T>& fields = typed_fields<T>();
+    visit_in_snake_order(
+        snake_order<T>(), [&](int f) { return fields.given[f](value); },
+        [&](int f) {
+          fields.visit[f](v, value);
+          return true;
+        });
+  } else {
+    std::apply([&](const auto&... f) { (visit_member(v, f.json, value.*(f.member)), ...); }, Schema<T>::fields);
+  }
   v.end_object();
 }
 template <class T>

@@ -133,6 +133,33 @@ bool visit_xml_fields(ModelVisitor& v, const std::array<pugi::xml_node, field_co
           ...);
 }
 
+/// Whether a member of type M is visited when its element is absent (with its default).
+template <class M>
+constexpr bool visited_when_absent = true;
+template <class M>
+constexpr bool visited_when_absent<std::optional<M>> = false;
+
+/// Field I of T read from its element: its visit, and whether it is visited without one.
+template <class T, std::size_t I>
+bool visit_xml_field(ModelVisitor& v, pugi::xml_node node, Error& error) {
+  const auto& fields = Schema<T>::fields;
+  using M = typename FieldType<std::tuple_element_t<I, std::decay_t<decltype(fields)>>>::type;
+  return visit_xml_member(v, std::get<I>(fields).json, node, As<M>{}, error);
+}
+template <class T>
+struct XmlFields {
+  std::array<bool (*)(ModelVisitor&, pugi::xml_node, Error&), field_count<T>> visit;
+  std::array<bool, field_count<T>> visited_when_absent;
+};
+template <class T, std::size_t... I>
+constexpr XmlFields<T> make_xml_fields(std::index_sequence<I...>) {
+  using Fields = std::decay_t<decltype(Schema<T>::fields)>;
+  return {{&visit_xml_field<T, I>...},
+          {visited_when_absent<typename FieldType<std::tuple_element_t<I, Fields>>::type>...}};
+}
+template <class T>
+constexpr XmlFields<T> xml_fields = make_xml_fields<T>(std::make_index_sequence<field_count<T>>{});
+
 template <Described T>
 bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<T>, Error& error) {
   std::array<pugi::xml_node, field_count<T>> slots{};
@@ -142,7 +169,15 @@ bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<T>, Error& error) {
     if (int slot = table.find(child.name()); slot >= 0) slots[static_cast<std::size_t>(slot)] = child;
   }
   v.begin_object();
-  if (!visit_xml_fields<T>(v, slots, error, std::make_index_sequence<field_count<T>>{})) return false;
+  if (v.member_order() == MemberOrder::SnakeCase) {
+    const XmlFields<T>& fields = xml_fields<T>;
+    bool visited = visit_in_snake_order(
+        snake_order<T>(), [&](int f) { return slots[f] || fields.visited_when_absent[f]; },
+        [&](int f) { return fields.visit[f](v, slots[f], error); });
+    if (!visited) return false;
+  } else if (!visit_xml_fields<T>(v, slots, error, std::make_index_sequence<field_count<T>>{})) {
+    return false;
+  }
   v.end_object();
   return true;
 }

@@ -13,11 +13,23 @@
 
 namespace ec2 {
 
+/// The order in which a walk gives an object's members.
+enum class MemberOrder {
+  Botocore,   ///< botocore's member order, as boto3's dicts have them.
+  /// Sorted by the snake_case form of their names (`camel_to_snake`, ec2/model/snake_case.h), the
+  /// order of Ansible's sorted output: a visitor writing it needs no buffer per object. Of
+  /// members with the same snake_case form only the last one (in botocore's order) is visited.
+  SnakeCase,
+};
+
 /// Receives the events of `visit`. Objects are begin_object, then (member, value) pairs, then
 /// end_object; a value is a string, integer, boolean, timestamp, object or array.
 class ModelVisitor {
  public:
   virtual ~ModelVisitor() = default;
+
+  /// The order this visitor wants members in; asked at every object.
+  virtual MemberOrder member_order() const { return MemberOrder::Botocore; }
 
   virtual void begin_object() = 0;
   /// The next member's botocore name (a string literal: its address identifies it). Returning

@@ -150,9 +150,10 @@ void append_object(std::string& out, const std::vector<Entry>& members, int leve
 }
 
 /// Writes the instance's objects with sorted snake_case keys into one buffer, laid out for the root
-/// object at nesting level `level` (or compact). The root object is left open: `root()` gives its
-/// members so that the caller can add its own and close it. The Tags list is not written but
-/// collected (`tags()`): the variables hold it as a dict. One writer per thread is reused
+/// object at nesting level `level` (or compact). It asks for MemberOrder::SnakeCase, so nested
+/// objects are written as their members come; the root object is left open: `root()` gives its
+/// members so that the caller can add its own and sort and close it. The Tags list is not written
+/// but collected (`tags()`): the variables hold it as a dict. One writer per thread is reused
 /// (`reset`), so its buffers are allocated once, not per instance.
 class SortedWriter final : public ModelVisitor {
  public:
@@ -163,8 +164,11 @@ class SortedWriter final : public ModelVisitor {
     tags_.clear();
     tag_depth_ = 0;
     zone_.reset();
+    region_written_ = false;
     instance_id_ = "?";
   }
+
+  MemberOrder member_order() const override { return MemberOrder::SnakeCase; }
 
   void begin_object() override {
     if (tag_depth_ > 0) {
@@ -185,8 +189,13 @@ class SortedWriter final : public ModelVisitor {
       return true;
     }
     Frame& frame = top();
-    frame.members.push_back({info.key(), buf_.size(), 0});
     frame.last_role = info.role;
+    if (depth_ == 1) {
+      frame.members.push_back({info.key(), buf_.size(), 0});
+      return true;
+    }
+    if (in_placement() && info.snake > "region") write_region();
+    write_key(info.quoted);
     return true;
   }
   void end_object() override {
@@ -195,19 +204,9 @@ class SortedWriter final : public ModelVisitor {
       return;
     }
     if (depth_ == 1) return;  // the root stays open
-    Frame& frame = top();
-    if (depth_ == 2 && frames_[0].last_role == Role::Placement && zone_) {
-      frame.members.push_back({{"region", "\"region\": ", true}, buf_.size(), 0});
-      std::u32string zone = unicode::decode(*zone_);
-      append_json_string(buf_, unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1)));
-      frame.members.back().end = buf_.size();
-    }
-    pairs_.clear();
-    for (const Member& m : frame.members) pairs_.push_back({m.key, std::string_view(buf_).substr(m.begin, m.end - m.begin)});
-    scratch_.clear();
-    append_object(scratch_, pairs_, level_of(depth_ - 1));
-    buf_.resize(frame.start);
-    buf_ += scratch_;
+    if (in_placement()) write_region();
+    if (level_ != kCompact && top().items > 0) append_newline(buf_, level_of(depth_ - 1));
+    buf_ += '}';
     close();
   }
   void begin_array() override {
@@ -232,9 +231,7 @@ class SortedWriter final : public ModelVisitor {
       return;
     }
     if (depth_ == 1 && top().last_role == Role::InstanceId) instance_id_ = text;
-    if (depth_ == 2 && frames_[0].last_role == Role::Placement && top().last_role == Role::AvailabilityZone) {
-      zone_ = text;
-    }
+    if (in_placement() && top().last_role == Role::AvailabilityZone) zone_ = text;
     before_value();
     append_json_string(buf_, text);
     after_value();
@@ -271,32 +268,49 @@ class SortedWriter final : public ModelVisitor {
  private:
   struct Frame {
     bool object = false;
-    size_t start = 0;
     size_t items = 0;
-    std::vector<Member> members;
+    std::vector<Member> members;   ///< The root's members; nested objects are written directly.
     Role last_role = Role::Other;  ///< Of the member whose value is being written.
   };
 
   /// The nesting level of frames_[index] (kCompact when compact).
   int level_of(size_t index) const { return level_ == kCompact ? kCompact : level_ + static_cast<int>(index); }
+  /// Inside the root's Placement object, which gains a `region` member (the zone without its letter).
+  bool in_placement() const { return depth_ == 2 && frames_[0].last_role == Role::Placement; }
+  /// Writes the next member's separator and key in the innermost (nested) object.
+  void write_key(std::string_view quoted) {
+    if (top().items++ > 0) buf_ += ',';
+    if (level_ == kCompact) {
+      buf_.append(quoted.data(), quoted.size() - 1);  // without the space
+      return;
+    }
+    append_newline(buf_, level_of(depth_ - 1) + 1);
+    buf_ += quoted;
+  }
+  void write_region() {
+    if (region_written_ || !zone_) return;
+    region_written_ = true;
+    write_key("\"region\": ");
+    std::u32string zone = unicode::decode(*zone_);
+    append_json_string(buf_, unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1)));
+  }
   void before_value() {
     if (depth_ == 0 || top().object) return;
     if (top().items++ > 0) buf_ += ',';
     if (level_ != kCompact) append_newline(buf_, level_of(depth_));
   }
   void after_value() {
-    if (depth_ > 0 && top().object) top().members.back().end = buf_.size();
+    if (depth_ == 1 && top().object) top().members.back().end = buf_.size();
   }
   void open(bool object) {
     before_value();
     if (depth_ == frames_.size()) frames_.emplace_back();
     Frame& frame = frames_[depth_++];
     frame.object = object;
-    frame.start = buf_.size();
     frame.items = 0;
     frame.members.clear();
     frame.last_role = Role::Other;
-    if (!object) buf_ += '[';
+    if (depth_ > 1) buf_ += object ? '{' : '[';
   }
   Frame& top() { return frames_[depth_ - 1]; }
   void close() {
@@ -306,22 +320,24 @@ class SortedWriter final : public ModelVisitor {
 
   int level_ = kCompact;
   std::string buf_;
-  std::string scratch_;
-  std::vector<Entry> pairs_;
   std::vector<Frame> frames_;  ///< frames_[0, depth_) are open; the rest are kept for reuse.
   size_t depth_ = 0;
   std::vector<std::pair<std::string_view, std::string_view>> tags_;
   int tag_depth_ = 0;  ///< 1 + nesting inside the Tags member's value; 0 outside it.
   bool tag_value_ = false;
   std::optional<std::string_view> zone_;
+  bool region_written_ = false;
   std::string_view instance_id_ = "?";
 };
 
 /// Feeds one walk to two visitors: every event to `main`, which accepts every member, and to
-/// `side` the outermost object and the members of it that `side` accepts, with their values.
+/// `side` the outermost object and the members of it that `side` accepts, with their values. The
+/// walk gives members in the order `main` asks for.
 class Tee final : public ModelVisitor {
  public:
   Tee(ModelVisitor& main, ModelVisitor& side) : main_(main), side_(side) {}
+
+  MemberOrder member_order() const override { return main_.member_order(); }
 
   void begin_object() override {
     main_.begin_object();

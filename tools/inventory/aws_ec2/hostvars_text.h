@@ -23,8 +23,8 @@ constexpr int kCompact = -1;
 /// Fails as instance_hostvars does when the instance has no Placement.AvailabilityZone.
 ///
 /// `also`, when given, is fed in the same walk: the instance's object, and of its members those
-/// `also` accepts (its `member` returning true), with their values; it must accept every member
-/// nested in those.
+/// `also` accepts (its `member` returning true), with their values, members in snake_case order
+/// (MemberOrder::SnakeCase); it must accept every member nested in those.
 Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options, int level = kCompact,
                                   ModelVisitor* also = nullptr);
 /// hostvars_text, appended to `out` (which is left as it was when it fails): lets a caller that
