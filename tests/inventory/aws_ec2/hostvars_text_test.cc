@@ -264,6 +264,16 @@ TEST(HostvarsTextTest, FromTheXmlElementFailsOnMissingZoneAndInvalidValues) {
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, "MalformedResponse");
   EXPECT_NE(bad.error().message.find("amiLaunchIndex"), std::string::npos);
+  // Appending, the text is left as it was, whether written as it goes or assembled at the end.
+  HostvarOptions renamed;
+  renamed.prefix = "p_";
+  for (const HostvarOptions& options : {HostvarOptions(), renamed}) {
+    for (const auto& record : records) {
+      std::string out = "before";
+      EXPECT_FALSE(append_hostvars_text(out, record.first, options, InventoryModel::kHostVarsLevel));
+      EXPECT_EQ(out, "before");
+    }
+  }
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "hostvars_text.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <numeric>
@@ -149,17 +150,51 @@ void append_object(std::string& out, const std::vector<Entry>& members, int leve
   out += '}';
 }
 
-/// Writes the instance's objects with sorted snake_case keys into one buffer, laid out for the root
-/// object at nesting level `level` (or compact). It asks for MemberOrder::SnakeCase, so nested
-/// objects are written as their members come; the root object is left open: `root()` gives its
-/// members so that the caller can add its own and sort and close it. The Tags list is not written
-/// but collected (`tags()`): the variables hold it as a dict. One writer per thread is reused
-/// (`reset`), so its buffers are allocated once, not per instance.
+std::string json_string(std::string_view text) {
+  std::string out;
+  append_json_string(out, text);
+  return out;
+}
+
+/// Appends the tags as a JSON object (boto3_tag_list_to_ansible_dict) and, with `tag_vars`,
+/// collects the `ec2_tag_*` members.
+void append_tags_dict(std::string& out, const std::vector<std::pair<std::string_view, std::string_view>>& tags,
+                      std::vector<std::pair<std::string, std::string>>* tag_vars, int level) {
+  std::vector<std::string> values;
+  values.reserve(tags.size());
+  std::vector<Entry> members;
+  members.reserve(tags.size());
+  for (const auto& [key, value] : tags) {
+    members.push_back({{key, {}}, values.emplace_back(json_string(value))});
+    if (tag_vars != nullptr) tag_vars->emplace_back("ec2_tag_" + std::string(key), values.back());
+  }
+  append_object(out, members, level);
+}
+
+/// The members the variables add to the instance's own, by snake_case name: the reservation's ids
+/// and the tags as a dict.
+enum class Extra : uint8_t { OwnerId, RequesterId, ReservationId, Tags, None };
+constexpr std::string_view kExtraNames[] = {"owner_id", "requester_id", "reservation_id", "tags"};
+constexpr std::string_view kExtraKeys[] = {"\"owner_id\": ", "\"requester_id\": ", "\"reservation_id\": ", "\"tags\": "};
+
+/// Writes the instance's variables with sorted snake_case keys, laid out for the root object at
+/// nesting level `level` (or compact). It asks for MemberOrder::SnakeCase, so objects are written
+/// as their members come, the variables' own members (kExtraNames) merged in at their places:
+/// straight into the caller's text (`reset` with `direct`). Without `direct` the root object is
+/// left open in a buffer of the writer's: `root()` gives its members so that the caller can add
+/// and rename members and sort and close it. The Tags list is not written but collected
+/// (`tags()`): the variables hold it as a dict. One writer per thread is reused (`reset`), so its
+/// buffers are allocated once, not per instance.
 class SortedWriter final : public ModelVisitor {
  public:
-  void reset(int level) {
+  /// Starts an instance of `record`; `direct` is the text to write the finished variables to.
+  void reset(int level, const InstanceRecord& record, std::string* direct) {
     level_ = level;
     buf_.clear();
+    text_ = direct != nullptr ? direct : &buf_;
+    direct_ = direct != nullptr;
+    ids_ = {record.owner_id, record.requester_id, record.reservation_id};
+    next_extra_ = Extra::OwnerId;
     depth_ = 0;
     tags_.clear();
     tag_depth_ = 0;
@@ -184,13 +219,14 @@ class SortedWriter final : public ModelVisitor {
       tag_value_ = info.role == Role::Value;
       return true;
     }
+    Frame& frame = top();
+    frame.last_role = info.role;
+    if (depth_ == 1 && direct_) write_extras_before(info.snake);
     if (depth_ == 1 && info.role == Role::Tags) {
       tag_depth_ = 1;
       return true;
     }
-    Frame& frame = top();
-    frame.last_role = info.role;
-    if (depth_ == 1) {
+    if (depth_ == 1 && !direct_) {
       frame.members.push_back({info.key(), buf_.size(), 0});
       return true;
     }
@@ -203,11 +239,10 @@ class SortedWriter final : public ModelVisitor {
       --tag_depth_;
       return;
     }
-    if (depth_ == 1) return;  // the root stays open
+    if (depth_ == 1 && !direct_) return;  // the caller finishes a buffered root
+    if (depth_ == 1) write_extras_before({});
     if (in_placement()) write_region();
-    if (level_ != kCompact && top().items > 0) append_newline(buf_, level_of(depth_ - 1));
-    buf_ += '}';
-    close();
+    close_container('}');
   }
   void begin_array() override {
     if (tag_depth_ > 0) {
@@ -218,12 +253,12 @@ class SortedWriter final : public ModelVisitor {
   }
   void end_array() override {
     if (tag_depth_ > 0) {
-      if (--tag_depth_ == 1) tag_depth_ = 0;  // the end of the Tags list
+      if (--tag_depth_ > 1) return;
+      tag_depth_ = 0;  // the end of the Tags list
+      if (direct_) write_extra(Extra::Tags);
       return;
     }
-    if (level_ != kCompact && top().items > 0) append_newline(buf_, level_of(depth_ - 1));
-    buf_ += ']';
-    close();
+    close_container(']');
   }
   void string(std::string_view text) override {
     if (tag_depth_ > 0) {
@@ -233,19 +268,19 @@ class SortedWriter final : public ModelVisitor {
     if (depth_ == 1 && top().last_role == Role::InstanceId) instance_id_ = text;
     if (in_placement() && top().last_role == Role::AvailabilityZone) zone_ = text;
     before_value();
-    append_json_string(buf_, text);
+    append_json_string(*text_, text);
     after_value();
   }
   void integer(int64_t number) override {
     before_value();
     char digits[24];
     auto [end, ec] = std::to_chars(digits, digits + sizeof digits, number);
-    buf_.append(digits, end);
+    text_->append(digits, end);
     after_value();
   }
   void boolean(bool flag) override {
     before_value();
-    buf_ += flag ? "true" : "false";
+    *text_ += flag ? "true" : "false";
     after_value();
   }
   void timestamp(Timestamp time) override {
@@ -253,7 +288,8 @@ class SortedWriter final : public ModelVisitor {
     string(format_timestamp(time, text));
   }
 
-  /// Replaces `out` with the root object's members (snake keys); valid until the writer changes.
+  /// Replaces `out` with the buffered root object's members (snake keys); valid until the writer
+  /// changes.
   void root(std::vector<Entry>& out) const {
     out.clear();
     for (const Member& m : frames_.front().members) out.push_back({m.key, std::string_view(buf_).substr(m.begin, m.end - m.begin)});
@@ -269,7 +305,7 @@ class SortedWriter final : public ModelVisitor {
   struct Frame {
     bool object = false;
     size_t items = 0;
-    std::vector<Member> members;   ///< The root's members; nested objects are written directly.
+    std::vector<Member> members;   ///< A buffered root's members; other objects are written directly.
     Role last_role = Role::Other;  ///< Of the member whose value is being written.
   };
 
@@ -277,30 +313,46 @@ class SortedWriter final : public ModelVisitor {
   int level_of(size_t index) const { return level_ == kCompact ? kCompact : level_ + static_cast<int>(index); }
   /// Inside the root's Placement object, which gains a `region` member (the zone without its letter).
   bool in_placement() const { return depth_ == 2 && frames_[0].last_role == Role::Placement; }
-  /// Writes the next member's separator and key in the innermost (nested) object.
+  /// Writes the next member's separator and key in the innermost object.
   void write_key(std::string_view quoted) {
-    if (top().items++ > 0) buf_ += ',';
+    if (top().items++ > 0) *text_ += ',';
     if (level_ == kCompact) {
-      buf_.append(quoted.data(), quoted.size() - 1);  // without the space
+      text_->append(quoted.data(), quoted.size() - 1);  // without the space
       return;
     }
-    append_newline(buf_, level_of(depth_ - 1) + 1);
-    buf_ += quoted;
+    append_newline(*text_, level_of(depth_ - 1) + 1);
+    *text_ += quoted;
   }
   void write_region() {
     if (region_written_ || !zone_) return;
     region_written_ = true;
     write_key("\"region\": ");
     std::u32string zone = unicode::decode(*zone_);
-    append_json_string(buf_, unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1)));
+    append_json_string(*text_, unicode::encode(zone.substr(0, zone.empty() ? 0 : zone.size() - 1)));
+  }
+  /// Writes the extra members that sort before `snake` (all of them when it is empty).
+  void write_extras_before(std::string_view snake) {
+    while (next_extra_ != Extra::None && (snake.empty() || kExtraNames[static_cast<int>(next_extra_)] < snake)) {
+      write_extra(next_extra_);
+    }
+  }
+  /// Writes extra member `extra` of a direct root; the tags once the Tags list is collected.
+  void write_extra(Extra extra) {
+    write_key(kExtraKeys[static_cast<int>(extra)]);
+    if (extra == Extra::Tags) {
+      append_tags_dict(*text_, tags_, nullptr, level_ == kCompact ? kCompact : level_ + 1);
+    } else {
+      append_json_string(*text_, ids_[static_cast<int>(extra)]);
+    }
+    next_extra_ = static_cast<Extra>(static_cast<int>(extra) + 1);
   }
   void before_value() {
     if (depth_ == 0 || top().object) return;
-    if (top().items++ > 0) buf_ += ',';
-    if (level_ != kCompact) append_newline(buf_, level_of(depth_));
+    if (top().items++ > 0) *text_ += ',';
+    if (level_ != kCompact) append_newline(*text_, level_of(depth_));
   }
   void after_value() {
-    if (depth_ == 1 && top().object) top().members.back().end = buf_.size();
+    if (depth_ == 1 && !direct_ && top().object) top().members.back().end = buf_.size();
   }
   void open(bool object) {
     before_value();
@@ -310,16 +362,22 @@ class SortedWriter final : public ModelVisitor {
     frame.items = 0;
     frame.members.clear();
     frame.last_role = Role::Other;
-    if (depth_ > 1) buf_ += object ? '{' : '[';
+    if (depth_ > 1 || direct_) *text_ += object ? '{' : '[';
   }
-  Frame& top() { return frames_[depth_ - 1]; }
-  void close() {
+  void close_container(char bracket) {
+    if (level_ != kCompact && top().items > 0) append_newline(*text_, level_of(depth_ - 1));
+    *text_ += bracket;
     --depth_;
     after_value();
   }
+  Frame& top() { return frames_[depth_ - 1]; }
 
   int level_ = kCompact;
-  std::string buf_;
+  std::string buf_;  ///< The text of a buffered root's members.
+  std::string* text_ = &buf_;
+  bool direct_ = false;
+  std::array<std::string_view, 3> ids_;  ///< OwnerId, RequesterId, ReservationId.
+  Extra next_extra_ = Extra::OwnerId;    ///< The first extra member not written yet.
   std::vector<Frame> frames_;  ///< frames_[0, depth_) are open; the rest are kept for reuse.
   size_t depth_ = 0;
   std::vector<std::pair<std::string_view, std::string_view>> tags_;
@@ -391,29 +449,6 @@ class Tee final : public ModelVisitor {
   bool side_on_ = false;  ///< `side` takes the events of the current outermost member.
 };
 
-std::string json_string(std::string_view text) {
-  std::string out;
-  append_json_string(out, text);
-  return out;
-}
-
-/// The tags as a JSON object (boto3_tag_list_to_ansible_dict) and, with `tag_vars`, the
-/// `ec2_tag_*` members.
-std::string tags_dict(const std::vector<std::pair<std::string_view, std::string_view>>& tags,
-                      std::vector<std::pair<std::string, std::string>>* tag_vars, int level) {
-  std::vector<std::string> values;
-  values.reserve(tags.size());
-  std::vector<Entry> members;
-  members.reserve(tags.size());
-  for (const auto& [key, value] : tags) {
-    members.push_back({{key, {}}, values.emplace_back(json_string(value))});
-    if (tag_vars != nullptr) tag_vars->emplace_back("ec2_tag_" + std::string(key), values.back());
-  }
-  std::string out;
-  append_object(out, members, level);
-  return out;
-}
-
 }  // namespace
 
 Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options, int level,
@@ -426,19 +461,28 @@ Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOpt
 Status append_hostvars_text(std::string& out, const InstanceRecord& record, const HostvarOptions& options, int level,
                             ModelVisitor* also) {
   thread_local SortedWriter writer;
-  writer.reset(level);
+  // Renamed keys and ec2_tag_* members sort among the others only once they are all known.
+  bool direct = options.prefix.empty() && options.suffix.empty() && !options.contrib_tag_keys;
+  size_t start = out.size();
+  writer.reset(level, record, direct ? &out : nullptr);
   std::optional<Tee> tee;
   if (also != nullptr) tee.emplace(writer, *also);
   ModelVisitor& visitor = tee ? static_cast<ModelVisitor&>(*tee) : writer;
+  Status visited;
   if (record.xml) {
-    if (auto visited = visit_xml(record.xml, visitor); !visited) return visited.error();
+    visited = visit_xml(record.xml, visitor);
   } else {
     visit(*record.typed, visitor);
   }
-  if (!writer.zone()) return no_availability_zone(writer.instance_id());
+  if (visited && !writer.zone()) visited = no_availability_zone(writer.instance_id());
+  if (!visited || direct) {
+    if (!visited) out.resize(start);
+    return visited;
+  }
   std::vector<std::pair<std::string, std::string>> tag_vars;
-  std::string tags = tags_dict(writer.tags(), options.contrib_tag_keys ? &tag_vars : nullptr,
-                               level == kCompact ? kCompact : level + 1);
+  std::string tags;
+  append_tags_dict(tags, writer.tags(), options.contrib_tag_keys ? &tag_vars : nullptr,
+                   level == kCompact ? kCompact : level + 1);
   std::string owner = json_string(record.owner_id), requester = json_string(record.requester_id),
               reservation = json_string(record.reservation_id);
   thread_local std::vector<Entry> members;  // reused: allocated once per thread
