@@ -41,7 +41,8 @@ class FakeSource final : public InstanceSource {
   FetchRequest& last_;
 };
 
-class IniModeTest : public ::testing::Test {
+/// A fresh directory for each test (not created), removed afterwards.
+class TempDirTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
@@ -50,6 +51,12 @@ class IniModeTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::filesystem::path dir_;
+};
+
+class IniModeTest : public TempDirTest {
+ protected:
 
   Ec2IniSettings settings(const std::string& text) {
     auto file = parse_ini("ec2.ini", "[ec2]\ncache_path = " + dir_.string() + "\n" + text);
@@ -67,7 +74,6 @@ class IniModeTest : public ::testing::Test {
     return text ? *text : "";
   }
 
-  std::filesystem::path dir_;
   MapEnvironment env_{{{"AWS_REGION", "eu-west-1"}}, "/home/u"};
   int fetches_ = 0;
   FetchRequest last_;
@@ -144,24 +150,14 @@ TEST(Cache, ExpiresAfterMaxAge) {
   std::filesystem::remove_all(dir);
 }
 
-/// A fresh directory for one cache test, removed afterwards.
-class CacheFileTest : public ::testing::Test {
+class CacheFileTest : public TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ec2-inv-cachefile-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
   std::vector<std::string> files() const {
     std::vector<std::string> names;
     for (const auto& file : std::filesystem::directory_iterator(dir_)) names.push_back(file.path().filename());
     return names;
   }
 
-  std::filesystem::path dir_;
 };
 
 TEST_F(CacheFileTest, PiecesBecomeTheEntryOnlyWhenCommitted) {
