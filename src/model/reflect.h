@@ -9,6 +9,7 @@
 /// Every translation unit that maps a struct must include the Schema of every struct it reaches
 /// (the *_schema.h headers), so each template instantiation is the same everywhere.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -50,6 +51,10 @@ struct Schema;
 
 template <class T>
 concept Described = requires { Schema<T>::fields; };
+
+/// The number of fields in T's Schema.
+template <class T>
+constexpr std::size_t field_count = std::tuple_size_v<std::decay_t<decltype(Schema<T>::fields)>>;
 
 /// `Root/child/grandchild` path of `node`, for error messages.
 std::string element_path(pugi::xml_node node);
@@ -115,7 +120,7 @@ FieldTable<T> make_field_table(std::index_sequence<I...>) {
 template <class T>
 const FieldTable<T>& field_table() {
   static const FieldTable<T> table = make_field_table<T>(
-      std::make_index_sequence<std::tuple_size_v<std::decay_t<decltype(Schema<T>::fields)>>>{});
+      std::make_index_sequence<field_count<T>>{});
   return table;
 }
 
@@ -219,7 +224,7 @@ std::vector<const char*> json_names(std::index_sequence<I...>) {
 template <class T>
 const SnakeOrder& snake_order() {
   static const SnakeOrder order = make_snake_order(
-      json_names<T>(std::make_index_sequence<std::tuple_size_v<std::decay_t<decltype(Schema<T>::fields)>>>{}));
+      json_names<T>(std::make_index_sequence<field_count<T>>{}));
   return order;
 }
 
@@ -265,25 +270,21 @@ void visit_field(ModelVisitor& v, const T& value) {
 }
 template <class T>
 struct TypedFields {
-  std::vector<bool (*)(const T&)> given;
-  std::vector<void (*)(ModelVisitor&, const T&)> visit;
+  std::array<bool (*)(const T&), field_count<T>> given;
+  std::array<void (*)(ModelVisitor&, const T&), field_count<T>> visit;
 };
 template <class T, std::size_t... I>
-TypedFields<T> make_typed_fields(std::index_sequence<I...>) {
+constexpr TypedFields<T> make_typed_fields(std::index_sequence<I...>) {
   return {{&field_given<T, I>...}, {&visit_field<T, I>...}};
 }
 template <class T>
-const TypedFields<T>& typed_fields() {
-  static const TypedFields<T> table =
-      make_typed_fields<T>(std::make_index_sequence<std::tuple_size_v<std::decay_t<decltype(Schema<T>::fields)>>>{});
-  return table;
-}
+constexpr TypedFields<T> typed_fields = make_typed_fields<T>(std::make_index_sequence<field_count<T>>{});
 
 template <Described T>
 void visit_value(ModelVisitor& v, const T& value) {
   v.begin_object();
   if (v.member_order() == MemberOrder::SnakeCase) {
-    const TypedFields<T>& fields = typed_fields<T>();
+    const TypedFields<T>& fields = typed_fields<T>;
     visit_in_snake_order(
         snake_order<T>(), [&](int f) { return fields.given[f](value); },
         [&](int f) {

@@ -37,9 +37,6 @@ bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<T>, Error& error);
 template <class T>
 bool visit_xml(ModelVisitor& v, pugi::xml_node node, As<std::vector<T>>, Error& error);
 
-template <class T>
-constexpr std::size_t field_count = std::tuple_size_v<std::decay_t<decltype(Schema<T>::fields)>>;
-
 /// XML element name → index of the Schema field, built once per type. The lookup runs for every
 /// element of every instance, so it hashes the name as it reads it (no strlen, no std::hash) and
 /// probes a small open-addressing table.
