@@ -37,11 +37,6 @@ bool is_fresh(const CacheEntry& entry, std::chrono::system_clock::time_point now
   return modified + std::chrono::seconds(entry.max_age_seconds) > now;
 }
 
-/// The entry opened for reading when it is fresh; -1 otherwise.
-int open_fresh(const CacheEntry& entry, std::chrono::system_clock::time_point now) {
-  return is_fresh(entry, now) ? ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC) : -1;
-}
-
 /// Reads the open file `fd` to its end, a piece at a time, and closes it.
 Status read_through(int fd, const std::string& path, const std::function<void(std::string_view)>& piece) {
   std::string buffer(1 << 20, '\0');
@@ -83,16 +78,15 @@ CacheEntry cache_entry(const std::string& dir, const std::string& home,
 }
 
 std::optional<std::string> read_cache(const CacheEntry& entry, std::chrono::system_clock::time_point now) {
-  int fd = open_fresh(entry, now);
-  if (fd < 0) return std::nullopt;
   std::string text;
-  if (!read_through(fd, entry.path, [&](std::string_view piece) { text += piece; })) return std::nullopt;
+  auto copied = copy_cache(entry, [&](std::string_view piece) { text += piece; }, now);
+  if (!copied || !*copied) return std::nullopt;
   return text;
 }
 
 Result<bool> copy_cache(const CacheEntry& entry, const std::function<void(std::string_view)>& write,
                         std::chrono::system_clock::time_point now) {
-  int fd = open_fresh(entry, now);
+  int fd = is_fresh(entry, now) ? ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC) : -1;
   if (fd < 0) return false;
   EC2_TRY(read_through(fd, entry.path, write));
   return true;
