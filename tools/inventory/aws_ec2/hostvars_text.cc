@@ -172,6 +172,9 @@ void append_tags_dict(std::string& out, const std::vector<std::pair<std::string_
   append_object(out, members, level);
 }
 
+/// The nesting level of the objects inside one at `level`.
+int inner_level(int level) { return level == kCompact ? kCompact : level + 1; }
+
 /// The members the variables add to the instance's own, by snake_case name: the reservation's ids
 /// and the tags as a dict.
 enum class Extra : uint8_t { OwnerId, RequesterId, ReservationId, Tags, None };
@@ -341,7 +344,7 @@ class SortedWriter final : public ModelVisitor {
   void write_extra(Extra extra) {
     write_key(kExtraKeys[static_cast<int>(extra)]);
     if (extra == Extra::Tags) {
-      append_tags_dict(*text_, tags_, nullptr, level_ == kCompact ? kCompact : level_ + 1);
+      append_tags_dict(*text_, tags_, nullptr, inner_level(level_));
     } else {
       append_json_string(*text_, ids_[static_cast<int>(extra)]);
     }
@@ -421,16 +424,12 @@ Status append_hostvars_text(std::string& out, const InstanceRecord& record, cons
   }
   std::vector<std::pair<std::string, std::string>> tag_vars;
   std::string tags;
-  append_tags_dict(tags, writer.tags(), options.contrib_tag_keys ? &tag_vars : nullptr,
-                   level == kCompact ? kCompact : level + 1);
-  std::string owner = json_string(record.owner_id), requester = json_string(record.requester_id),
-              reservation = json_string(record.reservation_id);
+  append_tags_dict(tags, writer.tags(), options.contrib_tag_keys ? &tag_vars : nullptr, inner_level(level));
+  const std::string extras[] = {json_string(record.owner_id), json_string(record.requester_id),
+                                json_string(record.reservation_id), tags};
   thread_local std::vector<Entry> members;  // reused: allocated once per thread
   writer.root(members);
-  members.push_back({{"owner_id", {}, true}, owner});
-  members.push_back({{"requester_id", {}, true}, requester});
-  members.push_back({{"reservation_id", {}, true}, reservation});
-  members.push_back({{"tags", {}, true}, tags});
+  for (size_t e = 0; e < std::size(extras); ++e) members.push_back({{kExtraNames[e], {}, true}, extras[e]});
   for (const auto& [key, value] : tag_vars) members.push_back({{key, {}}, value});
   std::vector<std::string> renamed;
   if (!options.prefix.empty() || !options.suffix.empty()) {
