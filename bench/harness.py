@@ -1,5 +1,6 @@
 """Helpers for the whole-tool benchmarks: an emulator on a free port, timed runs with peak memory,
 and summaries. Used by bench/compare.py; runs with Debian's /usr/bin/python3."""
+import collections
 import os
 import statistics
 import subprocess
@@ -8,6 +9,8 @@ import time
 
 ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE"
 SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+
+Run = collections.namedtuple("Run", "seconds peak_mib stdout cpu")
 
 
 def hermetic_env(home, region="us-east-1"):
@@ -50,6 +53,12 @@ class Emulator:
             time.sleep(0.05)
         raise RuntimeError("ec2-emulator did not start")
 
+    def cpu_seconds(self):
+        """CPU time (user + system) the emulator has used so far, in clock ticks' resolution."""
+        with open(f"/proc/{self.proc.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def __exit__(self, *exc):
         self.proc.terminate()
         self.proc.wait(timeout=30)
@@ -57,7 +66,8 @@ class Emulator:
 
 
 def timed_run(cmd, env, cwd=None, peak=False):
-    """Runs `cmd`; returns (seconds, peak RSS in MiB or None, stdout). Fails on a non-zero exit.
+    """Runs `cmd`; returns a Run: wall seconds, peak RSS in MiB (or None), stdout and CPU seconds
+    (user + system, all threads, from wait4). Fails on a non-zero exit.
 
     With `peak`, the command runs under GNU time, which reports its peak: this process's wait4
     cannot, because a child forked from Python starts with Python's own resident set as its
@@ -68,31 +78,36 @@ def timed_run(cmd, env, cwd=None, peak=False):
         wrapped = ["/usr/bin/time", "-f", "%M", "-o", peak_file.name, *cmd] if peak else cmd
         start = time.perf_counter()
         proc = subprocess.Popen(wrapped, env=env, cwd=cwd, stdout=out, stderr=err)
-        _, status, _ = os.wait4(proc.pid, 0)
+        _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
         if os.waitstatus_to_exitcode(status) != 0:
             raise RuntimeError(f"{' '.join(cmd)} failed: {err.read().decode(errors='replace')[-2000:]}")
         mib = int(peak_file.read().split()[-1]) / 1024.0 if peak else None
-        return seconds, mib, out.read()
+        return Run(seconds, mib, out.read(), usage.ru_utime + usage.ru_stime)
 
 
-def measure(cmd, env, runs, cwd=None):
-    """Runs `cmd` `runs` times for its time and twice more under GNU time for its peak memory;
-    returns a summary dict."""
-    times = [timed_run(cmd, env, cwd)[0] for _ in range(runs)]
-    peaks = [timed_run(cmd, env, cwd, peak=True)[1] for _ in range(2)]
-    return summary(times, peaks)
+def measure(cmd, env, runs, cwd=None, server=None):
+    """Runs `cmd` `runs` times for its time and CPU and twice more under GNU time for its peak
+    memory; returns a summary dict. With `server` (an Emulator), also the CPU time it spent per
+    timed run (on average: its clock ticks are too coarse for one run)."""
+    before = server.cpu_seconds() if server else None
+    runs_done = [timed_run(cmd, env, cwd) for _ in range(runs)]
+    server_cpu = (server.cpu_seconds() - before) / runs if server else None
+    peaks = [timed_run(cmd, env, cwd, peak=True).peak_mib for _ in range(2)]
+    return summary([r.seconds for r in runs_done], peaks, [r.cpu for r in runs_done], server_cpu)
 
 
-def summary(times, peaks=None):
+def summary(times, peaks=None, cpus=None, server_cpu=None):
     return {
         "median": statistics.median(times),
         "min": min(times),
         "max": max(times),
         "runs": len(times),
         "peak_mib": max(peaks) if peaks else None,
+        "cpu": statistics.median(cpus) if cpus else None,
+        "server_cpu": server_cpu,
     }
 
 

@@ -85,8 +85,8 @@ std::string last_child_text(pugi::xml_node node, std::string_view name) {
   return text;
 }
 
-/// Appends the instances of one DescribeInstances page, still as XML, to `out`: each record
-/// is handed to `prepare` while its element is at hand, and keeps only what `prepare` left.
+}  // namespace
+
 Status append_xml_page(const std::string& region, const pugi::xml_document& page,
                        const std::function<void(InstanceRecord&)>& prepare, std::vector<InstanceRecord>& out) {
   pugi::xml_node root = page.document_element();
@@ -108,6 +108,8 @@ Status append_xml_page(const std::string& region, const pugi::xml_document& page
   }
   return {};
 }
+
+namespace {
 
 /// Every page of one DescribeInstances stream as XML, each handed to append_xml_page.
 Status fetch_xml_pages(const Client& client, const std::string& region, const DescribeInstancesRequest& describe,

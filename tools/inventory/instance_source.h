@@ -98,6 +98,12 @@ std::unique_ptr<InstanceSource> make_ec2_source(Client client, WarningSink warn 
 /// configured anywhere it starts in us-east-1 (as both inventories did): each query names its region.
 Result<std::unique_ptr<InstanceSource>> open_ec2_source(const ConfigOverrides& overrides, const Environment& env);
 
+/// Appends the instances of one DescribeInstances page of `region`, still as XML, to `out`: each
+/// record is handed to `prepare` while its element is at hand (FetchRequest::prepare), and keeps
+/// only what `prepare` left. Fails on a reservation whose ids do not read.
+Status append_xml_page(const std::string& region, const pugi::xml_document& page,
+                       const std::function<void(InstanceRecord&)>& prepare, std::vector<InstanceRecord>& out);
+
 /// True for the AWS error codes that mean "not allowed here": UnauthorizedOperation,
 /// AccessDenied, AccessDeniedException and AuthFailure.
 bool is_permission_error(const Error& error);
