@@ -69,20 +69,21 @@ def info_lookup(build, runs):
         script = os.path.join(home, "lookup.py")
         with open(script, "w") as f:
             f.write(BOTO3_LOOKUP)
-        return {
-            "ec2 -i": harness.measure([ec2, "-i", "--endpoint-url", emu.url], env, runs),
-            "boto3": harness.measure(["/usr/bin/python3", script, emu.url], env, runs),
-            "aws cli": harness.measure(
-                ["/usr/bin/aws", "ec2", "describe-instances", "--endpoint-url", emu.url,
-                 "--filters", "Name=key-name,Values=ec2.py",
-                 "Name=instance-state-name,Values=pending,running,stopping,stopped",
-                 "--query", "Reservations[].Instances[].PublicDnsName", "--output", "text"],
-                env, runs),
-        }
+        aws = ["/usr/bin/aws", "ec2", "describe-instances", "--endpoint-url", emu.url,
+               "--filters", "Name=key-name,Values=ec2.py",
+               "Name=instance-state-name,Values=pending,running,stopping,stopped",
+               "--query", "Reservations[].Instances[].PublicDnsName", "--output", "text"]
+        return harness.side_by_side({
+            "ec2 -i": harness.Tool([ec2, "-i", "--endpoint-url", emu.url], env, runs),
+            "boto3": harness.Tool(["/usr/bin/python3", script, emu.url], env, runs),
+            "aws cli": harness.Tool(aws, env, runs),
+        })
 
 
-def inventory_at(build, size, runs, plugin_budget):
-    """ec2-inventory vs the aws_ec2 plugin vs a plain page download, for one fleet size."""
+def inventory_at(build, size, runs, plugin_budget, predicted):
+    """ec2-inventory vs the aws_ec2 plugin vs a plain page download, for one fleet size. The plugin
+    runs as often as `plugin_budget` seconds allow at `predicted` seconds a run (0: unknown, found
+    by one run first)."""
     with tempfile.TemporaryDirectory() as home, harness.Emulator(
             os.path.join(build, "tools", "emulator", "ec2-emulator"), "--seed-instances", str(size),
             "--seed-regions", ",".join(REGIONS)) as emu:
@@ -95,24 +96,20 @@ def inventory_at(build, size, runs, plugin_budget):
         with open(plugin_config, "w") as f:
             f.write("plugin: amazon.aws.aws_ec2\nregions:\n" + "".join(f"  - {r}\n" for r in REGIONS))
         inventory = os.path.join(build, "tools", "inventory", "ec2-inventory")
-        result = {
-            "ec2-inventory": harness.measure([inventory, "--config", config, "--list"], env, runs, server=emu),
-            "download": harness.measure(
-                [os.path.join(build, "bench", "download_pages"), emu.url, ",".join(REGIONS)], env, runs,
-                server=emu),
-            "plugin": None,
-            "parts": None,
+        tools = {
+            "ec2-inventory": harness.Tool([inventory, "--config", config, "--list"], env, runs),
+            "download": harness.Tool([os.path.join(build, "bench", "download_pages"), emu.url, ",".join(REGIONS)],
+                                     env, runs),
         }
-        if size == PARTS_SIZE:
-            result["parts"] = inventory_parts(build, emu, env, home, config, runs)
         if plugin_budget > 0:
+            plugin = ["/usr/bin/ansible-inventory", "-i", plugin_config, "--list"]
             penv = dict(env, PYTHONPATH=PYHOOK, EC2_TEST_ENDPOINT_URL=emu.url)
-            first = harness.timed_run(["/usr/bin/ansible-inventory", "-i", plugin_config, "--list"], penv, peak=True)
-            plugin_runs = max(1, min(runs, int(plugin_budget // max(first.seconds, 1e-3))))
-            rest = [harness.timed_run(["/usr/bin/ansible-inventory", "-i", plugin_config, "--list"],
-                                      penv, peak=True) for _ in range(plugin_runs - 1)]
-            result["plugin"] = harness.summary([r.seconds for r in [first] + rest],
-                                               [r.peak_mib for r in [first] + rest])
+            each = predicted or harness.timed_run(plugin, penv).seconds
+            plugin_runs = max(1, min(runs, int(plugin_budget // max(each, 1e-3))))
+            tools["plugin"] = harness.Tool(plugin, penv, plugin_runs, peak=True)
+        result = harness.side_by_side(tools, server=emu)
+        result.setdefault("plugin", None)
+        result["parts"] = inventory_parts(build, emu, env, home, config, runs) if size == PARTS_SIZE else None
         return result
 
 
@@ -192,12 +189,13 @@ def goals(micro, info, http, inventory):
     return rows
 
 
-def write_report(path, micro, info, http, inventory, skipped, runs):
+def write_report(path, micro, info, http, inventory, skipped, runs, plugin_limit):
     lines = ["# Benchmarks", "",
              "Measured by `make bench` (`bench/compare.py`) in one run, on "
              f"{platform.node() or 'this machine'} ({os.cpu_count()} cores, {platform.machine()}), "
              f"against one `ec2-emulator` per scenario on 127.0.0.1. Times are medians of {runs} runs "
-             "with (min–max); ratios compare medians. Peak memory is the largest resident set GNU "
+             "with (min–max); the tools compared with each other run in turn, one run of each per round, so "
+             "a drift in the machine's speed weighs on them alike; ratios compare medians. Peak memory is the largest resident set GNU "
              "time reports for two further runs (for the plugin, for its timed runs).", "",
              "## Goals", "", "| what | goal | measured | met |", "| --- | --- | --- | --- |"]
     for what, goal, measured, met in goals(micro, info, http, inventory):
@@ -229,7 +227,7 @@ def write_report(path, micro, info, http, inventory, skipped, runs):
                      f"{ours['median'] / dl['median']:.2f} | {mem} |")
     for size in skipped:
         lines.append(f"\nThe plugin was not run at {size:,} instances: extrapolated from the smaller "
-                     "fleet it would take more than the 5-minute limit.")
+                     f"fleet it would take more than the limit of {plugin_limit:.0f} s.")
     lines += ["", "![Inventory time against fleet size](inventory-scaling.png)", ""]
     if inventory.get(PARTS_SIZE, {}).get("parts"):
         lines += parts_lines(inventory[PARTS_SIZE], runs)
@@ -310,12 +308,13 @@ def main():
         budget = args.plugin_limit if predicted <= args.plugin_limit else 0
         if budget == 0:
             skipped.append(size)
-        inventory[size] = inventory_at(build, size, args.runs, budget)
+        inventory[size] = inventory_at(build, size, args.runs, budget, predicted)
         if inventory[size]["plugin"]:
             last_plugin = (size, inventory[size]["plugin"]["median"])
         print(f"inventory at {size}: done", file=sys.stderr)
     docs = os.path.join(ROOT, "docs")
-    write_report(os.path.join(docs, "benchmarks.md"), micro, info, http, inventory, skipped, args.runs)
+    write_report(os.path.join(docs, "benchmarks.md"), micro, info, http, inventory, skipped, args.runs,
+                 args.plugin_limit)
     plot(os.path.join(docs, "inventory-scaling.png"), inventory)
     print(open(os.path.join(docs, "benchmarks.md")).read())
 

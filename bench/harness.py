@@ -88,15 +88,34 @@ def timed_run(cmd, env, cwd=None, peak=False):
         return Run(seconds, mib, out.read(), usage.ru_utime + usage.ru_stime)
 
 
-def measure(cmd, env, runs, cwd=None, server=None):
-    """Runs `cmd` `runs` times for its time and CPU and twice more under GNU time for its peak
-    memory; returns a summary dict. With `server` (an Emulator), also the CPU time it spent per
-    timed run (on average: its clock ticks are too coarse for one run)."""
-    before = server.cpu_seconds() if server else None
-    runs_done = [timed_run(cmd, env, cwd) for _ in range(runs)]
-    server_cpu = (server.cpu_seconds() - before) / runs if server else None
-    peaks = [timed_run(cmd, env, cwd, peak=True).peak_mib for _ in range(2)]
-    return summary([r.seconds for r in runs_done], peaks, [r.cpu for r in runs_done], server_cpu)
+Tool = collections.namedtuple("Tool", "cmd env runs peak", defaults=(False,))
+Tool.__doc__ = """A command to measure: run `runs` times; with `peak`, every run is under GNU time (for a
+slow tool whose runs are too few to spare two more), else two further runs are."""
+
+
+def side_by_side(tools, server=None):
+    """Measures the commands of `tools` (name → Tool) in rounds: each round runs every tool once,
+    so a drift in the machine's speed (a VM's may move by a third over minutes) weighs on all of
+    them alike and their ratios compare like with like. With `server` (an Emulator), also the CPU
+    time it spent per run of each tool. Returns name → summary dict."""
+    done = {name: [] for name in tools}
+    server_cpu = dict.fromkeys(tools, 0.0)
+    for i in range(max(t.runs for t in tools.values())):
+        for name, tool in tools.items():
+            if i >= tool.runs:
+                continue
+            before = server.cpu_seconds() if server else 0.0
+            done[name].append(timed_run(tool.cmd, tool.env, peak=tool.peak))
+            if server:
+                server_cpu[name] += server.cpu_seconds() - before
+    out = {}
+    for name, tool in tools.items():
+        runs = done[name]
+        peaks = ([r.peak_mib for r in runs] if tool.peak
+                 else [timed_run(tool.cmd, tool.env, peak=True).peak_mib for _ in range(2)])
+        out[name] = summary([r.seconds for r in runs], peaks, [r.cpu for r in runs],
+                            server_cpu[name] / len(runs) if server else None)
+    return out
 
 
 def summary(times, peaks=None, cpus=None, server_cpu=None):
