@@ -118,20 +118,18 @@ TEST_P(EmulatorSideBySideTest, Ec2InventoryEqualsAnsiblePlugin) {
   EXPECT_GT(theirs_json["_meta"]["hostvars"].size(), 0u);
 }
 
-/// `ec2-inventory --config minimal.aws_ec2.yml --list` against `emulator`: exit status, stdout
-/// and stderr.
+/// `ec2-inventory --config CONFIG --list` against `emulator`: exit status, stdout and stderr.
 struct InventoryRun {
   int status = 0;
   std::string out;
   std::string err;
 };
-InventoryRun run_inventory(const Emulator& emulator) {
+InventoryRun run_inventory(const Emulator& emulator, const std::string& config = kDir + "/data/configs/minimal.aws_ec2.yml") {
   std::string err_file = (std::filesystem::temp_directory_path() / ("aws_ec2_err_" + std::to_string(getpid()))).string();
   InventoryRun run;
   run.out = testing::run_command("cd " EC2_BINARY_DIR " && env AWS_ENDPOINT_URL=" + emulator.url() +
                                      " AWS_ACCESS_KEY_ID=AKIDTEST AWS_SECRET_ACCESS_KEY=secret AWS_DEFAULT_REGION=us-east-1 " +
-                                     kInventory + " --config " + kDir + "/data/configs/minimal.aws_ec2.yml --list 2>" +
-                                     err_file,
+                                     kInventory + " --config " + config + " --list 2>" + err_file,
                                  &run.status);
   std::ifstream in(err_file);
   run.err.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -169,6 +167,37 @@ TEST(EmulatorFaultsTest, AFailingRegionFailsTheRunNamingRegionCodeAndRequest) {
   EXPECT_NE(run.err.find("describe instances in region "), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("InternalError"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("(request "), std::string::npos) << run.err;
+}
+
+/// A region the account has not enabled answers AuthFailure (the emulator serves only regions that
+/// need no opting in, so me-south-1 does): with `strict_permissions: false` the run warns, naming the
+/// region and the error, and lists the other regions' hosts; by default it fails like any region.
+TEST(EmulatorFaultsTest, PermissionErrorsSkipARegionOnlyWithoutStrictPermissions) {
+  if (access(kEmulator.c_str(), X_OK) != 0 || access(kInventory.c_str(), X_OK) != 0) GTEST_SKIP();
+  Emulator emulator(kFaultFleet);
+  ASSERT_TRUE(emulator.ready());
+  auto dir = std::filesystem::temp_directory_path() / ("aws_ec2_strict_" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto write_config = [&](const std::string& name, const std::string& strict) {
+    std::string path = (dir / name).string();
+    std::ofstream(path) << "plugin: amazon.aws.aws_ec2\nregions:\n  - us-east-1\n  - me-south-1\n  - eu-west-1\n"
+                        << strict;
+    return path;
+  };
+  InventoryRun lenient = run_inventory(emulator, write_config("lenient.aws_ec2.yml", "strict_permissions: false\n"));
+  InventoryRun strict = run_inventory(emulator, write_config("strict.aws_ec2.yml", ""));
+  std::filesystem::remove_all(dir);
+
+  ASSERT_EQ(lenient.status, 0) << lenient.err;
+  EXPECT_EQ(nlohmann::json::parse(lenient.out)["_meta"]["hostvars"].size(), 30u);
+  EXPECT_NE(lenient.err.find("warning: skipping region me-south-1: "), std::string::npos) << lenient.err;
+  EXPECT_NE(lenient.err.find("AuthFailure"), std::string::npos) << lenient.err;
+
+  EXPECT_NE(strict.status, 0);
+  EXPECT_EQ(strict.out, "");
+  EXPECT_NE(strict.err.find("describe instances in region me-south-1"), std::string::npos) << strict.err;
+  EXPECT_NE(strict.err.find("AuthFailure"), std::string::npos) << strict.err;
+  EXPECT_NE(strict.err.find("(request "), std::string::npos) << strict.err;
 }
 
 /// `--host` against `ansible-inventory --host`, for a config whose variables are prepared as
