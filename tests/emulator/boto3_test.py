@@ -4,6 +4,7 @@ Usage: /usr/bin/python3 boto3_test.py PATH/TO/ec2-emulator
 """
 import os
 import sys
+import threading
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -95,6 +96,20 @@ class Faults(unittest.TestCase):
             ec2 = emu.client(retries={"mode": "standard", "max_attempts": 4})
             self.assertTrue(ec2.describe_regions()["Regions"])
             self.assertEqual(emu.control("stats", method="GET")["faults"]["throttle"], 2)
+
+    def test_stats_tell_the_most_requests_served_at_once(self):
+        with harness.Emulator(BINARY, "--fault", "DescribeAvailabilityZones:latency=400") as emu:
+            emu.client().describe_availability_zones()
+            self.assertEqual(emu.control("stats", method="GET")["peak_in_flight"], 1)
+            clients = [emu.client() for _ in range(3)]  # a connection each
+            threads = [threading.Thread(target=c.describe_availability_zones) for c in clients]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            stats = emu.control("stats", method="GET")
+            self.assertEqual(stats["peak_in_flight"], 3)
+            self.assertEqual(stats["actions"]["DescribeAvailabilityZones"], 4)
 
     def test_internal_error_reset_and_truncation(self):
         with harness.Emulator(BINARY) as emu:

@@ -40,6 +40,7 @@ nlohmann::json Emulator::stats_json() {
           {"actions", stats.by_action},
           {"errors", stats.errors_by_code},
           {"faults", faults_.counts()},
+          {"peak_in_flight", stats.peak_in_flight},
           {"instances", instances}};
 }
 

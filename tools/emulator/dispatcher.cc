@@ -1,5 +1,6 @@
 #include "dispatcher.h"
 
+#include <algorithm>
 #include <chrono>
 #include <random>
 
@@ -135,6 +136,16 @@ void Dispatcher::count(const Call& call, const Error* error) {
   ++stats_.requests;
   ++stats_.by_action[call.action.empty() ? "-" : call.action];
   if (error) ++stats_.errors_by_code[error->code];
+}
+
+void Dispatcher::serving_started() {
+  std::lock_guard lock(stats_mutex_);
+  stats_.peak_in_flight = std::max(stats_.peak_in_flight, ++in_flight_);
+}
+
+void Dispatcher::serving_finished() {
+  std::lock_guard lock(stats_mutex_);
+  --in_flight_;
 }
 
 DispatchStats Dispatcher::stats() const {

@@ -50,6 +50,9 @@ struct DispatchStats {
   uint64_t requests = 0;
   std::map<std::string, uint64_t> by_action;
   std::map<std::string, uint64_t> errors_by_code;
+  /// The most EC2 requests served at once (added latency included): shows whether a client's
+  /// requests overlap.
+  uint64_t peak_in_flight = 0;
 };
 
 class Dispatcher {
@@ -66,6 +69,11 @@ class Dispatcher {
 
   /// Answers one HTTP request.
   HttpReply handle(const HttpCall& http);
+
+  /// The HTTP server calls these around serving one EC2 request, added latency included, for
+  /// DispatchStats::peak_in_flight.
+  void serving_started();
+  void serving_finished();
 
   /// A copy of the counters.
   DispatchStats stats() const;
@@ -85,6 +93,7 @@ class Dispatcher {
   std::function<void(const std::string&)> logger_;
   mutable std::mutex stats_mutex_;
   DispatchStats stats_;
+  uint64_t in_flight_ = 0;  ///< EC2 requests being served now (guarded by stats_mutex_).
   std::mutex id_mutex_;
   IdGenerator request_ids_;
 };

@@ -102,7 +102,11 @@ void send_reply(const httplib::Request& req, httplib::Response& res, HttpReply r
 HttpServer::HttpServer(Dispatcher& dispatcher)
     : dispatcher_(dispatcher), server_(std::make_unique<httplib::Server>()) {
   auto handler = [this](const httplib::Request& req, httplib::Response& res) {
-    send_reply(req, res, dispatcher_.handle(to_call(req)));
+    HttpCall call = to_call(req);
+    bool ec2_call = call.path.rfind("/_emulator/", 0) != 0;
+    if (ec2_call) dispatcher_.serving_started();
+    send_reply(req, res, dispatcher_.handle(call));
+    if (ec2_call) dispatcher_.serving_finished();
   };
   server_->Get(".*", handler);
   server_->Post(".*", handler);
