@@ -169,6 +169,27 @@ TEST(EmulatorFaultsTest, AFailingRegionFailsTheRunNamingRegionCodeAndRequest) {
   EXPECT_NE(run.err.find("(request "), std::string::npos) << run.err;
 }
 
+/// Config files written for one test, in a directory removed with it.
+class ConfigFiles {
+ public:
+  ConfigFiles() : dir_(std::filesystem::temp_directory_path() / ("aws_ec2_configs_" + std::to_string(getpid()))) {
+    std::filesystem::create_directories(dir_);
+  }
+  ~ConfigFiles() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  /// Writes `text` to `name` in the directory; returns its path.
+  std::string write(const std::string& name, const std::string& text) const {
+    std::string path = (dir_ / name).string();
+    std::ofstream(path) << text;
+    return path;
+  }
+
+ private:
+  std::filesystem::path dir_;
+};
+
 /// A region the account has not enabled answers AuthFailure (the emulator serves only regions that
 /// need no opting in, so me-south-1 does): with `strict_permissions: false` the run warns, naming the
 /// region and the error, and lists the other regions' hosts; by default it fails like any region.
@@ -176,17 +197,11 @@ TEST(EmulatorFaultsTest, PermissionErrorsSkipARegionOnlyWithoutStrictPermissions
   if (access(kEmulator.c_str(), X_OK) != 0 || access(kInventory.c_str(), X_OK) != 0) GTEST_SKIP();
   Emulator emulator(kFaultFleet);
   ASSERT_TRUE(emulator.ready());
-  auto dir = std::filesystem::temp_directory_path() / ("aws_ec2_strict_" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  auto write_config = [&](const std::string& name, const std::string& strict) {
-    std::string path = (dir / name).string();
-    std::ofstream(path) << "plugin: amazon.aws.aws_ec2\nregions:\n  - us-east-1\n  - me-south-1\n  - eu-west-1\n"
-                        << strict;
-    return path;
-  };
-  InventoryRun lenient = run_inventory(emulator, write_config("lenient.aws_ec2.yml", "strict_permissions: false\n"));
-  InventoryRun strict = run_inventory(emulator, write_config("strict.aws_ec2.yml", ""));
-  std::filesystem::remove_all(dir);
+  ConfigFiles configs;
+  const std::string regions = "plugin: amazon.aws.aws_ec2\nregions:\n  - us-east-1\n  - me-south-1\n  - eu-west-1\n";
+  InventoryRun lenient =
+      run_inventory(emulator, configs.write("lenient.aws_ec2.yml", regions + "strict_permissions: false\n"));
+  InventoryRun strict = run_inventory(emulator, configs.write("strict.aws_ec2.yml", regions));
 
   ASSERT_EQ(lenient.status, 0) << lenient.err;
   EXPECT_EQ(nlohmann::json::parse(lenient.out)["_meta"]["hostvars"].size(), 30u);
@@ -198,6 +213,32 @@ TEST(EmulatorFaultsTest, PermissionErrorsSkipARegionOnlyWithoutStrictPermissions
   EXPECT_NE(strict.err.find("describe instances in region me-south-1"), std::string::npos) << strict.err;
   EXPECT_NE(strict.err.find("AuthFailure"), std::string::npos) << strict.err;
   EXPECT_NE(strict.err.find("(request "), std::string::npos) << strict.err;
+}
+
+/// Every (region × filter set) stream is queried at once: with each DescribeInstances answer held
+/// back for a second, the emulator has all four streams of two regions × two filter sets in flight.
+TEST(EmulatorFaultsTest, RegionsAndFilterSetsAreQueriedAtOnce) {
+  if (access(kEmulator.c_str(), X_OK) != 0 || access(kInventory.c_str(), X_OK) != 0) GTEST_SKIP();
+  std::vector<std::string> args = kFaultFleet;
+  args.insert(args.end(), {"--fault", "DescribeInstances:latency=1000"});
+  Emulator emulator(args);
+  ASSERT_TRUE(emulator.ready());
+  ConfigFiles configs;
+  InventoryRun run = run_inventory(
+      emulator, configs.write("sets.aws_ec2.yml",
+                              "plugin: amazon.aws.aws_ec2\nregions:\n  - us-east-1\n  - eu-west-1\n"
+                              "filters:\n  instance-state-name: running\n"
+                              "include_filters:\n  - instance-state-name: stopped\n"));
+  ASSERT_EQ(run.status, 0) << run.err;
+  int status = 0;
+  std::string stats = testing::run_command(
+      "/usr/bin/python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode())' " +
+          emulator.url() + "/_emulator/stats",
+      &status);
+  ASSERT_EQ(status, 0) << stats;
+  auto json = nlohmann::json::parse(stats);
+  EXPECT_EQ(json["actions"]["DescribeInstances"], 4) << stats;
+  EXPECT_EQ(json["peak_in_flight"], 4) << stats;
 }
 
 /// `--host` against `ansible-inventory --host`, for a config whose variables are prepared as

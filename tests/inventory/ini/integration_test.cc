@@ -178,6 +178,19 @@ TEST_F(InventoryIntegration, AnsibleListHosts) {
   EXPECT_NE(r.out.find("hosts (24):"), std::string::npos) << r.out;
 }
 
+TEST_F(InventoryIntegration, AnsibleInventoryGraph) {
+  write_ini("");
+  json ours = list();
+  Outcome r = run({"/usr/bin/ansible-inventory", "-i", kInventory, "--graph"}, env_, dir_);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("@all:\n", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("\n  |--@ec2:\n"), std::string::npos) << r.out;
+  ASSERT_EQ(ours["ec2"].size(), 24u);
+  for (const auto& host : ours["ec2"]) {
+    EXPECT_NE(r.out.find("|--" + host.get<std::string>() + "\n"), std::string::npos) << host;
+  }
+}
+
 TEST_F(InventoryIntegration, FiltersAndHostLookup) {
   write_ini("instance_filters = availability-zone=eu-west-1*\n");
   json inventory = list();
