@@ -140,11 +140,19 @@ InventoryRun run_inventory(const Emulator& emulator, const std::string& config =
 const std::vector<std::string> kFaultFleet = {"--seed", "3", "--seed-instances", "30", "--seed-regions",
                                               "us-east-1,eu-west-1"};
 
-TEST(EmulatorFaultsTest, ThrottledPagesAreRetriedToTheSameInventory) {
-  if (access(kEmulator.c_str(), X_OK) != 0 || access(kInventory.c_str(), X_OK) != 0) GTEST_SKIP();
+/// kFaultFleet with the fault rule `spec` (ec2-emulator --fault).
+std::vector<std::string> fault_fleet(const std::string& spec) {
   std::vector<std::string> args = kFaultFleet;
-  args.insert(args.end(), {"--fault", "DescribeInstances:throttle=1,count=2"});
-  Emulator throttling(args);
+  args.insert(args.end(), {"--fault", spec});
+  return args;
+}
+
+/// Whether the executables the fault tests run are missing (not built).
+bool executables_missing() { return access(kEmulator.c_str(), X_OK) != 0 || access(kInventory.c_str(), X_OK) != 0; }
+
+TEST(EmulatorFaultsTest, ThrottledPagesAreRetriedToTheSameInventory) {
+  if (executables_missing()) GTEST_SKIP();
+  Emulator throttling(fault_fleet("DescribeInstances:throttle=1,count=2"));
   Emulator plain(kFaultFleet);
   ASSERT_TRUE(throttling.ready() && plain.ready());
   InventoryRun retried = run_inventory(throttling);
@@ -156,10 +164,8 @@ TEST(EmulatorFaultsTest, ThrottledPagesAreRetriedToTheSameInventory) {
 }
 
 TEST(EmulatorFaultsTest, AFailingRegionFailsTheRunNamingRegionCodeAndRequest) {
-  if (access(kEmulator.c_str(), X_OK) != 0 || access(kInventory.c_str(), X_OK) != 0) GTEST_SKIP();
-  std::vector<std::string> args = kFaultFleet;
-  args.insert(args.end(), {"--fault", "DescribeInstances:internal=1"});
-  Emulator failing(args);
+  if (executables_missing()) GTEST_SKIP();
+  Emulator failing(fault_fleet("DescribeInstances:internal=1"));
   ASSERT_TRUE(failing.ready());
   InventoryRun run = run_inventory(failing);
   EXPECT_NE(run.status, 0);
@@ -194,7 +200,7 @@ class ConfigFiles {
 /// need no opting in, so me-south-1 does): with `strict_permissions: false` the run warns, naming the
 /// region and the error, and lists the other regions' hosts; by default it fails like any region.
 TEST(EmulatorFaultsTest, PermissionErrorsSkipARegionOnlyWithoutStrictPermissions) {
-  if (access(kEmulator.c_str(), X_OK) != 0 || access(kInventory.c_str(), X_OK) != 0) GTEST_SKIP();
+  if (executables_missing()) GTEST_SKIP();
   Emulator emulator(kFaultFleet);
   ASSERT_TRUE(emulator.ready());
   ConfigFiles configs;
@@ -218,10 +224,8 @@ TEST(EmulatorFaultsTest, PermissionErrorsSkipARegionOnlyWithoutStrictPermissions
 /// Every (region × filter set) stream is queried at once: with each DescribeInstances answer held
 /// back for a second, the emulator has all four streams of two regions × two filter sets in flight.
 TEST(EmulatorFaultsTest, RegionsAndFilterSetsAreQueriedAtOnce) {
-  if (access(kEmulator.c_str(), X_OK) != 0 || access(kInventory.c_str(), X_OK) != 0) GTEST_SKIP();
-  std::vector<std::string> args = kFaultFleet;
-  args.insert(args.end(), {"--fault", "DescribeInstances:latency=1000"});
-  Emulator emulator(args);
+  if (executables_missing()) GTEST_SKIP();
+  Emulator emulator(fault_fleet("DescribeInstances:latency=1000"));
   ASSERT_TRUE(emulator.ready());
   ConfigFiles configs;
   InventoryRun run = run_inventory(
