@@ -194,9 +194,10 @@ def write_report(path, micro, info, http, inventory, skipped, runs, plugin_limit
              "Measured by `make bench` (`bench/compare.py`) in one run, on "
              f"{platform.node() or 'this machine'} ({os.cpu_count()} cores, {platform.machine()}), "
              f"against one `ec2-emulator` per scenario on 127.0.0.1. Times are medians of {runs} runs "
-             "with (min–max); the tools compared with each other run in turn, one run of each per round, so "
-             "a drift in the machine's speed weighs on them alike; ratios compare medians. Peak memory is the largest resident set GNU "
-             "time reports for two further runs (for the plugin, for its timed runs).", "",
+             "with (min–max); the tools compared with each other run in turn, one run of each per round, "
+             "so a drift in the machine's speed weighs on them alike; ratios compare medians. Peak memory "
+             "is the largest resident set GNU time reports for two further runs (for the plugin, for its "
+             "timed runs).", "",
              "## Goals", "", "| what | goal | measured | met |", "| --- | --- | --- | --- |"]
     for what, goal, measured, met in goals(micro, info, http, inventory):
         lines.append(f"| {what} | {goal} | {measured} | {'–' if met is None else 'yes' if met else '**no**'} |")

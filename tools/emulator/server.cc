@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <optional>
 #include <thread>
 
 #include <httplib.h>
@@ -97,16 +98,27 @@ void send_reply(const httplib::Request& req, httplib::Response& res, HttpReply r
                            });
 }
 
+/// One EC2 request being served, from construction to destruction (DispatchStats::peak_in_flight).
+class Serving {
+ public:
+  explicit Serving(Dispatcher& dispatcher) : dispatcher_(dispatcher) { dispatcher_.serving_started(); }
+  ~Serving() { dispatcher_.serving_finished(); }
+  Serving(const Serving&) = delete;
+  Serving& operator=(const Serving&) = delete;
+
+ private:
+  Dispatcher& dispatcher_;
+};
+
 }  // namespace
 
 HttpServer::HttpServer(Dispatcher& dispatcher)
     : dispatcher_(dispatcher), server_(std::make_unique<httplib::Server>()) {
   auto handler = [this](const httplib::Request& req, httplib::Response& res) {
     HttpCall call = to_call(req);
-    bool ec2_call = call.path.rfind("/_emulator/", 0) != 0;
-    if (ec2_call) dispatcher_.serving_started();
+    std::optional<Serving> serving;
+    if (call.path.rfind("/_emulator/", 0) != 0) serving.emplace(dispatcher_);
     send_reply(req, res, dispatcher_.handle(call));
-    if (ec2_call) dispatcher_.serving_finished();
   };
   server_->Get(".*", handler);
   server_->Post(".*", handler);
