@@ -107,6 +107,26 @@ TEST_F(IniModeTest, CacheIsReusedUntilRefreshed) {
   EXPECT_EQ(fetches_, 3);
 }
 
+TEST_F(IniModeTest, AnotherIdentityOrEndpointGetsAnotherCacheEntry) {
+  Ec2IniSettings s = settings("regions = us-east-1\n");
+  run(s);
+  env_ = MapEnvironment({{"AWS_REGION", "eu-west-1"}, {"AWS_ACCESS_KEY_ID", "AKIAOTHERKEY"}}, "/home/u");
+  run(s);
+  run(s);
+  EXPECT_EQ(fetches_, 2);  // the second key's entry is reused
+  env_ = MapEnvironment({{"AWS_REGION", "eu-west-1"}, {"AWS_ACCESS_KEY_ID", "AKIAOTHERKEY"},
+                         {"AWS_ENDPOINT_URL", "http://127.0.0.1:1"}},
+                        "/home/u");
+  run(s);
+  EXPECT_EQ(fetches_, 3);
+  Ec2IniSettings profiled = settings("regions = us-east-1\nboto_profile = other\n");
+  run(profiled);
+  EXPECT_EQ(fetches_, 4);
+  int files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_)) files += entry.is_regular_file();
+  EXPECT_EQ(files, 4);
+}
+
 TEST_F(IniModeTest, CacheFileIsPrivate) {
   run(settings("regions = us-east-1\n"));
   int files = 0;

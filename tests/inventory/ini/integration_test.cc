@@ -253,6 +253,11 @@ TEST_F(InventoryIntegration, AwsEc2CacheIsWrittenPrivatelyAndReusedUntilRefreshe
   Outcome vars = run({kInventory, "--config", config.string(), "--host", host}, env_, dir_);
   ASSERT_EQ(vars.status, 0) << vars.err;
   EXPECT_EQ(json::parse(vars.out), json::parse(fresh.out)["_meta"]["hostvars"][host]);
+  auto other_key = env_;
+  other_key["AWS_ACCESS_KEY_ID"] = "AKIAOTHERIDENTITY";
+  Outcome other = run({kInventory, "--config", config.string(), "--list"}, other_key, dir_);
+  EXPECT_NE(other.status, 0) << "another identity does not read this identity's entry";
+  EXPECT_EQ(other.out, "");
 
   Outcome refresh = run({kInventory, "--config", config.string(), "--list", "--refresh-cache"}, env_, dir_);
   EXPECT_NE(refresh.status, 0);
