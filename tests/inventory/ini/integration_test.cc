@@ -191,6 +191,31 @@ TEST_F(InventoryIntegration, AnsibleInventoryGraph) {
   }
 }
 
+TEST_F(InventoryIntegration, ProfileOptionPicksTheCredentials) {
+  write_ini("");
+  fs::create_directories(dir_ / "home" / ".aws");
+  std::ofstream(dir_ / "home" / ".aws" / "credentials")
+      << "[ops]\naws_access_key_id = " << env_["AWS_ACCESS_KEY_ID"]
+      << "\naws_secret_access_key = " << env_["AWS_SECRET_ACCESS_KEY"] << "\n";
+  auto env = env_;
+  env.erase("AWS_ACCESS_KEY_ID");
+  env.erase("AWS_SECRET_ACCESS_KEY");
+  fs::path config = dir_ / "fleet.aws_ec2.yml";
+  std::ofstream(config) << "plugin: amazon.aws.aws_ec2\nregions: [us-east-1, eu-west-1]\n";
+
+  Outcome none = run({kInventory, "--list"}, env, dir_);
+  EXPECT_NE(none.status, 0);
+  EXPECT_EQ(none.out, "");
+  for (const std::vector<std::string>& argv :
+       {std::vector<std::string>{kInventory, "--profile", "ops", "--list"},
+        std::vector<std::string>{kInventory, "--boto-profile", "ops", "--list"},
+        std::vector<std::string>{kInventory, "--config", config.string(), "--profile", "ops", "--list"}}) {
+    Outcome r = run(argv, env, dir_);
+    ASSERT_EQ(r.status, 0) << argv[1] << ": " << r.err;
+    EXPECT_EQ(json::parse(r.out)["_meta"]["hostvars"].size(), 24u) << argv[1];
+  }
+}
+
 TEST_F(InventoryIntegration, FiltersAndHostLookup) {
   write_ini("instance_filters = availability-zone=eu-west-1*\n");
   json inventory = list();
