@@ -1,6 +1,7 @@
 #include "fixture.h"
 
 #include "ec2/ops/instances.h"
+#include "key_match.h"
 
 namespace ec2::test {
 
@@ -62,9 +63,9 @@ void Ec2Test::expect_one_instance_and_matching_key() {
   ASSERT_TRUE(pair) << "no key pair " << key_;
   auto local = local_key(ec2_.key_file(key_));
   ASSERT_TRUE(local);
-  ASSERT_TRUE(pair->key_fingerprint);
-  EXPECT_TRUE(cli::same_fingerprint(*pair->key_fingerprint, local->fingerprint))
-      << *pair->key_fingerprint << " vs " << local->fingerprint;
+  EXPECT_TRUE(cli::same_key(pair->public_key.value_or(""), pair->key_fingerprint.value_or(""), *local))
+      << pair->public_key.value_or("(no public key)") << " / " << pair->key_fingerprint.value_or("?") << " vs "
+      << local->public_key_line << " / " << local->fingerprint;
 }
 
 void Ec2Test::expect_nothing_left() {

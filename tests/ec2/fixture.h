@@ -29,7 +29,7 @@ class Ec2Test : public ::testing::Test {
   Instance the_instance();
 
   /// Exactly one owned instance exists, AWS has the key pair, and the local private key is its
-  /// key (by EC2's fingerprint).
+  /// key (by its public key, or its fingerprint when the emulator leaves the public key out).
   void expect_one_instance_and_matching_key();
 
   /// Nothing of the key is left: no owned live instance, no key pair, no group, no key file.

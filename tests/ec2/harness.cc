@@ -227,6 +227,7 @@ std::vector<Instance> owned_instances(const Client& aws, const std::string& key)
 std::optional<KeyPairInfo> key_pair(const Client& aws, const std::string& key) {
   DescribeKeyPairsRequest request;
   request.key_names = {key};
+  request.include_public_key = true;
   auto found = describe_key_pairs(aws, request);
   if (!found || found->key_pairs.empty()) return std::nullopt;
   return found->key_pairs.front();

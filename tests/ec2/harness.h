@@ -92,7 +92,7 @@ class Ec2Runner {
 std::vector<Instance> owned_instances(const Client& aws, const std::string& key);
 /// All instances (any state) whose key name is `key`.
 std::vector<Instance> instances_with_key(const Client& aws, const std::string& key);
-/// The key pair `key`, if it exists.
+/// The key pair `key` (with its public key unless the emulator leaves it out), if it exists.
 std::optional<KeyPairInfo> key_pair(const Client& aws, const std::string& key);
 /// The tool's security group for `key`, if it exists.
 std::optional<SecurityGroup> security_group(const Client& aws, const std::string& key);

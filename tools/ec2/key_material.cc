@@ -76,43 +76,48 @@ Result<std::string> public_blob(EVP_PKEY* pkey, KeyType type) {
   return w.bytes();
 }
 
-/// EC2's fingerprint for an imported key (see KeyMaterial::fingerprint).
-Result<std::string> ec2_fingerprint(EVP_PKEY* pkey, KeyType type, std::string_view blob) {
-  if (type == KeyType::Ed25519) return base64_encode(digest(EVP_sha256(), blob));
+/// MD5 of the DER SubjectPublicKeyInfo of an RSA key: EC2's fingerprint of an imported RSA key.
+Result<std::string> rsa_public_digest(EVP_PKEY* pkey) {
   unsigned char* der = nullptr;
   int len = i2d_PUBKEY(pkey, &der);
   if (len <= 0) return key_error("cannot encode the RSA public key");
   std::string spki(reinterpret_cast<char*>(der), static_cast<size_t>(len));
   OPENSSL_free(der);
-  return colon_hex(digest(EVP_md5(), spki));
+  return digest(EVP_md5(), spki);
 }
 
-/// Fills public line and fingerprint of `key` from `pkey`.
+/// Fills public line, fingerprint and (public-key) fingerprint digests of `key` from `pkey`.
 Status describe_public(EVP_PKEY* pkey, std::string_view comment, KeyMaterial& key) {
   auto blob = public_blob(pkey, key.type);
   if (!blob) return blob.error();
-  auto fp = ec2_fingerprint(pkey, key.type, *blob);
-  if (!fp) return fp.error();
   key.public_key_line = fmt::format("{} {}", key.type == KeyType::Ed25519 ? "ssh-ed25519" : "ssh-rsa",
                                     base64_encode(*blob));
   if (!comment.empty()) key.public_key_line += fmt::format(" {}", comment);
-  key.fingerprint = std::move(*fp);
+  if (key.type == KeyType::Ed25519) {
+    key.fingerprint_digests = {digest(EVP_sha256(), *blob)};
+    key.fingerprint = base64_encode(key.fingerprint_digests.front());
+    return {};
+  }
+  auto md5 = rsa_public_digest(pkey);
+  if (!md5) return md5.error();
+  key.fingerprint_digests = {*md5};
+  key.fingerprint = colon_hex(*md5);
   return {};
 }
 
-/// EC2's CreateKeyPair fingerprint of an RSA private key (see KeyMaterial::created_fingerprint).
-std::string created_rsa_fingerprint(EVP_PKEY* pkey) {
+/// Adds EC2's CreateKeyPair fingerprint digest of an RSA private key (SHA-1 of its PKCS#8 DER) to
+/// `key`; see KeyMaterial::fingerprint_digests.
+void add_created_rsa_digest(EVP_PKEY* pkey, KeyMaterial& key) {
   PKCS8_PRIV_KEY_INFO* p8 = EVP_PKEY2PKCS8(pkey);
-  if (!p8) return "";
+  if (!p8) return;
   unsigned char* der = nullptr;
   int len = i2d_PKCS8_PRIV_KEY_INFO(p8, &der);
   PKCS8_PRIV_KEY_INFO_free(p8);
-  if (len <= 0) return "";
+  if (len <= 0) return;
   std::string info(reinterpret_cast<char*>(der), static_cast<size_t>(len));
   OPENSSL_clear_free(der, static_cast<size_t>(len));
-  std::string fp = colon_hex(digest(EVP_sha1(), info));
+  key.fingerprint_digests.push_back(digest(EVP_sha1(), info));
   OPENSSL_cleanse(info.data(), info.size());
-  return fp;
 }
 
 std::string wrap_pem(std::string_view begin, std::string_view body, std::string_view end) {
@@ -199,7 +204,7 @@ Result<PkeyPtr> pkey_from_blob(std::string_view blob, KeyType& type) {
   auto name = r.get_string();
   if (name == std::optional<std::string_view>("ssh-ed25519")) {
     auto pub = r.get_string();
-    if (!pub || pub->size() != 32) return key_error("malformed ed25519 public key");
+    if (!pub || pub->size() != 32 || !r.rest().empty()) return key_error("malformed ed25519 public key");
     type = KeyType::Ed25519;
     PkeyPtr pkey(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr,
                                              reinterpret_cast<const unsigned char*>(pub->data()),
@@ -211,7 +216,7 @@ Result<PkeyPtr> pkey_from_blob(std::string_view blob, KeyType& type) {
   if (name == std::optional<std::string_view>("ssh-rsa")) {
     auto e = r.get_string();
     auto n = r.get_string();
-    if (!e || !n) return key_error("malformed RSA public key");
+    if (!e || !n || !r.rest().empty()) return key_error("malformed RSA public key");
     type = KeyType::Rsa;
     PkeyPtr pkey = rsa_public_key(*e, *n);
     if (!pkey) return key_error("malformed RSA public key");
@@ -288,14 +293,8 @@ Result<KeyMaterial> parse_pem(std::string_view text, std::string_view comment) {
   }
   key.private_key_file = std::string(text);
   EC2_TRY(describe_public(pkey.get(), comment, key));
-  if (key.type == KeyType::Rsa) key.created_fingerprint = created_rsa_fingerprint(pkey.get());
+  if (key.type == KeyType::Rsa) add_created_rsa_digest(pkey.get(), key);
   return key;
-}
-
-std::string normalize_fingerprint(std::string_view fp) {
-  if (fp.starts_with("SHA256:")) fp.remove_prefix(7);
-  while (fp.ends_with('=')) fp.remove_suffix(1);
-  return std::string(fp);
 }
 
 }  // namespace
@@ -316,7 +315,7 @@ Result<KeyMaterial> generate_key(KeyType type, std::string_view comment, int rsa
                                  : pem_rsa_file(pkey.get());
   if (!file) return file.error();
   key.private_key_file = std::move(*file);
-  if (type == KeyType::Rsa) key.created_fingerprint = created_rsa_fingerprint(pkey.get());
+  if (type == KeyType::Rsa) add_created_rsa_digest(pkey.get(), key);
   return key;
 }
 
@@ -325,13 +324,24 @@ Result<KeyMaterial> parse_private_key(std::string_view file_text, std::string_vi
   return parse_pem(file_text, comment);
 }
 
-bool same_fingerprint(std::string_view a, std::string_view b) {
-  std::string x = normalize_fingerprint(a), y = normalize_fingerprint(b);
-  bool hex = x.find(':') != std::string::npos;
-  if (!hex) return x == y;
-  return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](char p, char q) {
-    return std::tolower(static_cast<unsigned char>(p)) == std::tolower(static_cast<unsigned char>(q));
-  });
+Result<std::string> canonical_public_blob(std::string_view line) {
+  auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  auto token = [&](std::string_view& rest) {
+    while (!rest.empty() && is_space(rest.front())) rest.remove_prefix(1);
+    size_t end = std::find_if(rest.begin(), rest.end(), is_space) - rest.begin();
+    std::string_view word = rest.substr(0, end);
+    rest.remove_prefix(end);
+    return word;
+  };
+  std::string_view name = token(line);
+  auto blob = base64_decode(token(line));
+  if (name.empty() || !blob || blob->empty()) return key_error("not an OpenSSH public key line");
+  if (SshReader(*blob).get_string() != std::optional<std::string_view>(name))
+    return key_error(fmt::format("public key line of type '{}' holds another key type", name));
+  KeyType type = KeyType::Ed25519;
+  auto pkey = pkey_from_blob(*blob, type);
+  if (!pkey) return pkey.error();
+  return public_blob(pkey->get(), type);
 }
 
 }  // namespace ec2::cli

@@ -1,11 +1,12 @@
 #pragma once
 /// SSH key material for the `ec2` tool: generating key pairs locally, writing the private key in a
 /// format ssh accepts, the OpenSSH public-key line that ImportKeyPair takes, and the fingerprint
-/// exactly as EC2 reports it for an imported key (so a local file can be matched with
-/// DescribeKeyPairs).
+/// as EC2 reports it for an imported key, with every digest EC2 has used as a fingerprint (so a
+/// local file can be matched with DescribeKeyPairs; see key_match.h).
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ec2/result.h"
 
@@ -27,10 +28,11 @@ struct KeyMaterial {
   /// As EC2 reports it for an imported key: base64 SHA-256 of the public-key blob (with `=`
   /// padding) for ed25519, colon-separated MD5 of the DER SubjectPublicKeyInfo for RSA.
   std::string fingerprint;
-  /// For RSA keys whose private part is known: the fingerprint EC2 shows when it generated the
-  /// key itself (CreateKeyPair: colon-separated SHA-1 of the PKCS#8 DER private key), so key
-  /// files saved from CreateKeyPair (as ec2.py did) are recognised too. Empty otherwise.
-  std::string created_fingerprint;
+  /// The raw digests EC2 has reported as this key's fingerprint: for ed25519 the SHA-256 of the
+  /// public-key blob; for RSA the MD5 of the DER SubjectPublicKeyInfo (ImportKeyPair) and, when
+  /// the private part is known, the SHA-1 of the PKCS#8 DER private key (CreateKeyPair, so key
+  /// files saved from CreateKeyPair, as ec2.py did, are recognised too).
+  std::vector<std::string> fingerprint_digests;
 };
 
 /// Generates a fresh key pair. `comment` ends the public-key line and is stored in OpenSSH files.
@@ -42,8 +44,11 @@ Result<KeyMaterial> generate_key(KeyType type, std::string_view comment, int rsa
 /// `private_key_file` of the result is the input text.
 Result<KeyMaterial> parse_private_key(std::string_view file_text, std::string_view comment = {});
 
-/// True when two fingerprints denote the same key: compares case-insensitively for MD5 hex and
-/// ignores a `SHA256:` prefix and `=` padding for base64 ones.
-bool same_fingerprint(std::string_view a, std::string_view b);
+/// The key of an OpenSSH public-key line (`ssh-ed25519 AAAA… comment`, as ImportKeyPair takes
+/// and DescribeKeyPairs returns it) as a canonical public-key blob: key type and key numbers
+/// only, the comment dropped, RSA numbers without redundant leading zeros. Two lines denote the
+/// same key exactly when their blobs are equal. InvalidKeyFile when the line is not an ed25519
+/// or RSA public key.
+Result<std::string> canonical_public_blob(std::string_view line);
 
 }  // namespace ec2::cli

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "ssh_wire.h"
@@ -87,8 +88,10 @@ TEST_F(KeyFileTest, Ed25519FingerprintIsBase64Sha256OfBlob) {
   std::string listed = run("ssh-keygen -l -E sha256 -f " + path);  // "256 SHA256:xxx x (ED25519)"
   auto start = listed.find("SHA256:");
   ASSERT_NE(start, std::string::npos) << listed;
-  std::string ssh_fp = listed.substr(start, listed.find(' ', start) - start);
-  EXPECT_TRUE(same_fingerprint(ssh_fp, key->fingerprint)) << ssh_fp << " vs " << key->fingerprint;
+  std::string ssh_fp = listed.substr(start + 7, listed.find(' ', start) - start - 7);
+  EXPECT_EQ(ssh_fp + "=", key->fingerprint);
+  ASSERT_EQ(key->fingerprint_digests.size(), 1u);
+  EXPECT_EQ(base64_encode(key->fingerprint_digests[0]), key->fingerprint);
 }
 
 TEST_F(KeyFileTest, RsaFileIsPemAndFingerprintIsMd5OfDerPublicKey) {
@@ -102,8 +105,12 @@ TEST_F(KeyFileTest, RsaFileIsPemAndFingerprintIsMd5OfDerPublicKey) {
   EXPECT_TRUE(md5.ends_with(key->fingerprint)) << md5 << " vs " << key->fingerprint;
   EXPECT_EQ(key->fingerprint.size(), 47u);
   std::string sha1 = run("openssl pkcs8 -topk8 -nocrypt -in " + path + " -outform DER | openssl sha1 -c");
-  EXPECT_TRUE(sha1.ends_with(key->created_fingerprint)) << sha1 << " vs " << key->created_fingerprint;
-  EXPECT_EQ(key->created_fingerprint.size(), 59u);
+  ASSERT_EQ(key->fingerprint_digests.size(), 2u) << "MD5 of the public key, SHA-1 of the private key";
+  EXPECT_EQ(key->fingerprint_digests[0].size(), 16u);
+  EXPECT_EQ(key->fingerprint_digests[1].size(), 20u);
+  std::string sha1_hex;
+  for (unsigned char c : key->fingerprint_digests[1]) sha1_hex += (sha1_hex.empty() ? "" : ":") + fmt::format("{:02x}", c);
+  EXPECT_TRUE(sha1.ends_with(sha1_hex)) << sha1 << " vs " << sha1_hex;
 }
 
 TEST(KeyMaterial, ParsingOwnFilesGivesSamePublicKeyAndFingerprint) {
@@ -115,6 +122,7 @@ TEST(KeyMaterial, ParsingOwnFilesGivesSamePublicKeyAndFingerprint) {
     EXPECT_EQ(parsed->type, type);
     EXPECT_EQ(parsed->public_key_line, key->public_key_line);
     EXPECT_EQ(parsed->fingerprint, key->fingerprint);
+    EXPECT_EQ(parsed->fingerprint_digests, key->fingerprint_digests);
   }
 }
 
@@ -160,12 +168,50 @@ TEST(KeyMaterial, FreshKeysDiffer) {
   EXPECT_NE(a->fingerprint, b->fingerprint);
 }
 
-TEST(SameFingerprint, IgnoresPrefixPaddingAndHexCase) {
-  EXPECT_TRUE(same_fingerprint("SHA256:abc+/d", "abc+/d="));
-  EXPECT_FALSE(same_fingerprint("abc", "abd"));
-  EXPECT_TRUE(same_fingerprint("AB:cd", "ab:CD"));
-  EXPECT_FALSE(same_fingerprint("ab:cd", "ab:ce"));
-  EXPECT_FALSE(same_fingerprint("Abc", "abc"));
+TEST(CanonicalPublicBlob, IgnoresCommentAndSpacingButNotTheKey) {
+  auto key = generate_key(KeyType::Ed25519, "laptop");
+  ASSERT_TRUE(key);
+  auto blob = canonical_public_blob(key->public_key_line);
+  ASSERT_TRUE(blob) << to_string(blob.error());
+  std::string bare = key->public_key_line.substr(0, key->public_key_line.rfind(' '));
+  EXPECT_EQ(canonical_public_blob(bare).value_or(""), *blob);
+  EXPECT_EQ(canonical_public_blob("  " + bare + " other comment\n").value_or(""), *blob);
+  auto other = generate_key(KeyType::Ed25519, "laptop");
+  ASSERT_TRUE(other);
+  EXPECT_NE(canonical_public_blob(other->public_key_line).value_or(*blob), *blob);
+}
+
+TEST(CanonicalPublicBlob, RejectsWhatIsNotAPublicKey) {
+  auto key = generate_key(KeyType::Ed25519, "c");
+  ASSERT_TRUE(key);
+  std::string b64 = key->public_key_line.substr(12, key->public_key_line.rfind(' ') - 12);
+  EXPECT_FALSE(canonical_public_blob(""));
+  EXPECT_FALSE(canonical_public_blob("ssh-ed25519"));
+  EXPECT_FALSE(canonical_public_blob("ssh-ed25519 not-base64!"));
+  EXPECT_FALSE(canonical_public_blob("ssh-rsa " + b64)) << "type word and blob disagree";
+  EXPECT_FALSE(canonical_public_blob("-----BEGIN PUBLIC KEY-----"));
+}
+
+TEST(CanonicalPublicBlob, RsaNumbersAreCompared) {
+  auto key = generate_key(KeyType::Rsa, "c", 2048);
+  ASSERT_TRUE(key);
+  auto blob = canonical_public_blob(key->public_key_line);
+  ASSERT_TRUE(blob) << to_string(blob.error());
+  // The same numbers with a redundant leading zero in the exponent are the same key.
+  SshReader r(*blob);
+  r.get_string();
+  std::string e(*r.get_string()), n(*r.get_string());
+  SshWriter padded;
+  padded.put_string("ssh-rsa");
+  padded.put_string(std::string(1, '\0') + e);
+  padded.put_string(n);
+  EXPECT_EQ(canonical_public_blob("ssh-rsa " + base64_encode(padded.bytes())).value_or(""), *blob);
+  n.back() ^= 1;
+  SshWriter changed;
+  changed.put_string("ssh-rsa");
+  changed.put_string(e);
+  changed.put_string(n);
+  EXPECT_NE(canonical_public_blob("ssh-rsa " + base64_encode(changed.bytes())).value_or(*blob), *blob);
 }
 
 }  // namespace

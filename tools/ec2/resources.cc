@@ -10,6 +10,7 @@
 #include "ec2/ops/keypairs.h"
 #include "ec2/ops/security_groups.h"
 #include "image_choice.h"
+#include "key_match.h"
 #include "ownership.h"
 
 namespace ec2::cli {
@@ -110,6 +111,7 @@ Result<OwnedInstances> find_owned_instances(Session& s) {
 Result<std::optional<KeyPairInfo>> find_key_pair(Session& s) {
   DescribeKeyPairsRequest request;
   request.key_names = {s.key()};
+  request.include_public_key = true;
   auto found = s.retrying("describe key pairs", [&] { return describe_key_pairs(s.client(), request); });
   if (!found) {
     if (found.error().code == "InvalidKeyPair.NotFound") return std::optional<KeyPairInfo>();
@@ -134,10 +136,7 @@ Result<std::optional<KeyMaterial>> read_local_key(Session& s) {
 }
 
 bool key_matches(const KeyPairInfo& pair, const KeyMaterial& local) {
-  if (!pair.key_fingerprint) return false;
-  if (same_fingerprint(*pair.key_fingerprint, local.fingerprint)) return true;
-  return !local.created_fingerprint.empty() &&
-         same_fingerprint(*pair.key_fingerprint, local.created_fingerprint);
+  return same_key(pair.public_key.value_or(""), pair.key_fingerprint.value_or(""), local);
 }
 
 Result<KeyMaterial> ensure_key_pair(Session& s) {

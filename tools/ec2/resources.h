@@ -28,7 +28,7 @@ std::string state_of(const Instance& instance);
 /// Lists the key's instances.
 Result<OwnedInstances> find_owned_instances(Session& session);
 
-/// The key pair named like the key, or nullopt.
+/// The key pair named like the key (with its public key when the endpoint returns it), or nullopt.
 Result<std::optional<KeyPairInfo>> find_key_pair(Session& session);
 
 /// The local private key, parsed; nullopt when the file does not exist. A file that exists but
@@ -41,7 +41,8 @@ Result<std::optional<KeyMaterial>> read_local_key(Session& session);
 /// key is missing locally or differs.
 Result<KeyMaterial> ensure_key_pair(Session& session);
 
-/// True when the key pair in AWS is the local key (by EC2's fingerprint).
+/// True when the key pair in AWS is the local key: by its public key, or by its fingerprint when
+/// the endpoint returned no public key (see key_match.h).
 bool key_matches(const KeyPairInfo& pair, const KeyMaterial& local);
 
 /// The tool's security group for the key, or nullopt.
