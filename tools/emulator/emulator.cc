@@ -13,6 +13,7 @@ Emulator::Emulator(EmulatorOptions options, const ActionRegistry& registry)
       faults_(options_.fault_seed),
       dispatcher_(world_, registry_, options_.default_region) {
   world_.timings = options_.timings;
+  world_.key_pair_style = options_.key_pair_style;
   for (const FaultRule& rule : options_.faults) faults_.set(rule);
   if (options_.authenticate) {
     dispatcher_.add_hook(make_auth_hook(options_.credentials, [clock = options_.clock] { return clock->now(); }));
@@ -25,6 +26,7 @@ Emulator::Emulator(EmulatorOptions options, const ActionRegistry& registry)
 Status Emulator::rebuild_world() {
   world_.reset();
   world_.timings = options_.timings;
+  world_.key_pair_style = options_.key_pair_style;
   world_.clock.set_offset(Duration(0));
   return seed_world(world_, options_.seeding);
 }

@@ -27,6 +27,7 @@ struct EmulatorOptions {
   SeedOptions seeding;
   std::string state_file;                 ///< Empty: state lives in memory only.
   Timings timings;
+  KeyPairStyle key_pair_style;            ///< --key-fingerprints, --no-public-key (test-only)
   std::shared_ptr<ec2::Clock> clock = ec2::system_clock();  ///< Real time (signatures, emulated time base).
 };
 

@@ -48,13 +48,14 @@ Status prepare_key(Call& call, std::string& name, Tags& tags) {
   return {};
 }
 
-KeyPair& store_key(Call& call, const std::string& name, std::string type, std::string fingerprint,
+/// Stores a new key pair; `fingerprint` is EC2's, kept in the world's fingerprint format.
+KeyPair& store_key(Call& call, const std::string& name, std::string type, const std::string& fingerprint,
                    std::string public_key, const Tags& tags) {
   KeyPair key;
   key.id = call.world->ids.next("key-");
   key.name = name;
   key.type = std::move(type);
-  key.fingerprint = std::move(fingerprint);
+  key.fingerprint = fingerprint_in(call.world->key_pair_style.fingerprints, fingerprint, public_key);
   key.public_key = std::move(public_key);
   key.create_time = call.now;
   RegionState& region = call.state();
@@ -121,7 +122,7 @@ Status describe_key_pairs(Call& call, XmlWriter& xml) {
     xml.open("item").leaf("keyPairId", key.id).leaf("keyType", key.type);
     write_tag_set(xml, region.tags.of(key.id));
     xml.leaf("keyName", key.name).leaf("keyFingerprint", key.fingerprint);
-    if (*include_public) xml.leaf("publicKey", key.public_key);
+    if (*include_public && call.world->key_pair_style.public_key) xml.leaf("publicKey", key.public_key);
     xml.leaf("createTime", iso8601(key.create_time)).close();
   }
   xml.close();

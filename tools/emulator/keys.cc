@@ -221,6 +221,26 @@ bool base64_decode(std::string_view text, std::string& out) {
   return true;
 }
 
+std::optional<FingerprintFormat> fingerprint_format(std::string_view name) {
+  if (name == "aws") return FingerprintFormat::Aws;
+  if (name == "hex") return FingerprintFormat::Hex;
+  if (name == "md5") return FingerprintFormat::Md5;
+  return std::nullopt;
+}
+
+std::string fingerprint_in(FingerprintFormat format, std::string_view fingerprint, std::string_view public_key) {
+  std::string bytes;
+  if (format == FingerprintFormat::Hex && fingerprint.find(':') == std::string_view::npos &&
+      base64_decode(fingerprint, bytes)) {
+    return colon_hex(bytes);
+  }
+  if (format == FingerprintFormat::Md5) {
+    std::string_view encoded = public_key.substr(public_key.find(' ') + 1);
+    if (base64_decode(encoded.substr(0, encoded.find(' ')), bytes)) return colon_hex(digest(EVP_md5(), bytes));
+  }
+  return std::string(fingerprint);
+}
+
 Result<GeneratedKey> generate_key(std::string_view type) {
   if (type == "rsa") return generate_rsa();
   if (type == "ed25519") return generate_ed25519();

@@ -4,12 +4,33 @@
 ///   imported RSA   → MD5 of the DER SubjectPublicKeyInfo public key, hex pairs joined by ':'
 ///   ed25519 (both) → base64 (with padding) of SHA-256 of the OpenSSH public key blob
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "ec2/result.h"
 
 namespace ec2::emu {
+
+/// How key pair fingerprints are written. `Aws` is EC2's way (above); the others imitate
+/// EC2-compatible endpoints that compute fingerprints differently (test-only: --key-fingerprints).
+enum class FingerprintFormat {
+  Aws,
+  Hex,  ///< EC2's digest as lower-case hex pairs joined by ':' (changes ed25519; RSA already is so)
+  Md5,  ///< MD5 of the OpenSSH public-key blob, hex pairs joined by ':' (`ssh-keygen -E md5`; no EC2 form)
+};
+
+/// How key pairs look to clients; test-only switches that imitate other EC2-compatible endpoints.
+struct KeyPairStyle {
+  FingerprintFormat fingerprints = FingerprintFormat::Aws;
+  bool public_key = true;  ///< false: DescribeKeyPairs ignores IncludePublicKey (--no-public-key)
+};
+
+/// "aws" | "hex" | "md5"; nullopt otherwise.
+std::optional<FingerprintFormat> fingerprint_format(std::string_view name);
+
+/// `fingerprint` (EC2's, of the key whose OpenSSH line is `public_key`) written in `format`.
+std::string fingerprint_in(FingerprintFormat format, std::string_view fingerprint, std::string_view public_key);
 
 /// A freshly created key pair.
 struct GeneratedKey {

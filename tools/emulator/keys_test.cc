@@ -85,6 +85,22 @@ TEST(Fingerprint, SeededEd25519IsDeterministic) {
   EXPECT_EQ(import_public_key(a->public_key)->fingerprint, a->fingerprint);
 }
 
+TEST(Fingerprint, OtherFormatsImitateOtherEndpoints) {
+  auto ed = import_public_key(kEd25519Public);
+  auto rsa = import_public_key(kRsaPublic);
+  ASSERT_TRUE(ed.ok() && rsa.ok());
+  EXPECT_EQ(fingerprint_in(FingerprintFormat::Aws, ed->fingerprint, ed->public_key), ed->fingerprint);
+  // base64 -d <<< AAAAC3… | sha256sum, in pairs.
+  EXPECT_EQ(fingerprint_in(FingerprintFormat::Hex, ed->fingerprint, ed->public_key),
+            "75:0f:bd:0c:cb:fc:60:9e:30:12:4e:c4:0f:bf:92:c2:89:15:ca:b7:63:42:67:6f:ed:a2:78:a0:58:a5:f5:20");
+  EXPECT_EQ(fingerprint_in(FingerprintFormat::Hex, rsa->fingerprint, rsa->public_key), rsa->fingerprint);
+  // ssh-keygen -l -E md5 prints MD5:2c:b5:…
+  EXPECT_EQ(fingerprint_in(FingerprintFormat::Md5, ed->fingerprint, ed->public_key),
+            "2c:b5:db:03:df:0d:d2:46:3b:2c:8e:42:de:9d:f4:81");
+  EXPECT_EQ(fingerprint_format("hex"), FingerprintFormat::Hex);
+  EXPECT_FALSE(fingerprint_format("sha1"));
+}
+
 TEST(Base64, RoundTrip) {
   std::string decoded;
   ASSERT_TRUE(base64_decode(base64_encode("hello, world"), decoded));

@@ -26,6 +26,8 @@ struct Flags {
   std::string seed_regions = "us-east-1";
   double transition_scale = 1.0;
   double terminated_retention = -1;
+  std::string key_fingerprints = "aws";
+  bool no_public_key = false;
 };
 
 /// Blocks SIGINT/SIGTERM in every thread (call before starting any) and returns the set.
@@ -70,6 +72,8 @@ bool apply_flags(const Flags& flags, ec2::emu::EmulatorOptions& options) {
     if (!rule) return fail(rule.error());
     options.faults.push_back(*rule);
   }
+  options.key_pair_style.fingerprints = *ec2::emu::fingerprint_format(flags.key_fingerprints);
+  options.key_pair_style.public_key = !flags.no_public_key;
   options.seeding.regions = split_commas(flags.seed_regions);
   options.timings.scale = flags.transition_scale;
   if (flags.terminated_retention >= 0) {
@@ -144,6 +148,13 @@ int main(int argc, char** argv) {
                  "Multiply every transition time (0 = instant, 0.1 = ten times faster)")->capture_default_str();
   app.add_option("--terminated-retention", flags.terminated_retention,
                  "Seconds terminated instances stay visible (default 3600)");
+  app.add_option("--key-fingerprints", flags.key_fingerprints,
+                 "Test only: fingerprint new key pairs as aws (EC2's way), hex (the same digests as "
+                 "colon-separated hex) or md5 (MD5 of the OpenSSH public key)")
+      ->check(CLI::IsMember({"aws", "hex", "md5"}))
+      ->capture_default_str();
+  app.add_flag("--no-public-key", flags.no_public_key,
+               "Test only: DescribeKeyPairs ignores IncludePublicKey and returns no public key");
   CLI11_PARSE(app, argc, argv);
   if (!apply_flags(flags, options)) return 2;
   return serve(flags, std::move(options));

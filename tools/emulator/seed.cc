@@ -75,10 +75,10 @@ Status add_seed_keys(World& world, RegionState& region) {
     auto key = ed25519_from_seed(seed);
     if (!key) return key.error();
     KeyPair pair{stable_id("key-", region.name + "/" + std::string(name)), std::string(name), "ed25519",
-                 key->fingerprint, key->public_key, seed_epoch()};
+                 fingerprint_in(world.key_pair_style.fingerprints, key->fingerprint, key->public_key),
+                 key->public_key, seed_epoch()};
     region.key_pairs[pair.name] = std::move(pair);
   }
-  (void)world;
   return {};
 }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "ids.h"
+#include "keys.h"
 #include "model.h"
 #include "sim_clock.h"
 #include "tag_store.h"
@@ -93,6 +94,8 @@ class World {
 
   SimClock clock;
   Timings timings;
+  /// How new key pairs are fingerprinted and described (test-only switches; not saved).
+  KeyPairStyle key_pair_style;
   Scheduler scheduler;
   IdGenerator ids;
 
