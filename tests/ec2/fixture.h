@@ -14,6 +14,9 @@ namespace ec2::test {
 class Ec2Test : public ::testing::Test {
  protected:
   Ec2Test() : ec2_(emulator_) {}
+  /// With an emulator started with `emulator_args`.
+  explicit Ec2Test(std::vector<std::string> emulator_args)
+      : emulator_(std::move(emulator_args)), ec2_(emulator_) {}
 
   /// `ec2 -k <key_> args...`, fast-forwarded.
   RunResult ec2(std::vector<std::string> args, bool fast_forward = true) {
