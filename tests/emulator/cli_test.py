@@ -154,10 +154,32 @@ class KeyPairs(unittest.TestCase):
             code, listed, err = emu.aws("describe-key-pairs", "--include-public-key")
             self.assertEqual(sorted(k["KeyName"] for k in listed["KeyPairs"]), ["imported", "rsa-key"])
             self.assertTrue(all(k["PublicKey"].startswith("ssh-rsa ") for k in listed["KeyPairs"]))
+            with open(key_path + ".pub") as f:
+                public = " ".join(f.read().split()[:2])
+            self.assertEqual({k["KeyName"]: k["PublicKey"] for k in listed["KeyPairs"]}["imported"], public)
+            code, plain, err = emu.aws("describe-key-pairs", "--key-names", "imported")
+            self.assertEqual(code, 0, err)
+            self.assertNotIn("PublicKey", plain["KeyPairs"][0])
             code, _, err = emu.aws("delete-key-pair", "--key-name", "rsa-key")
             self.assertEqual(code, 0, err)
             code, _, err = emu.aws("describe-key-pairs", "--key-names", "rsa-key")
             self.assertIn("(InvalidKeyPair.NotFound)", err)
+
+    def test_other_endpoint_styles(self):
+        with harness.Emulator(BINARY, "--key-fingerprints", "hex", "--no-public-key") as emu:
+            key_path = os.path.join(emu.tmp.name, "ed")
+            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key_path], check=True)
+            code, imported, err = emu.aws("import-key-pair", "--key-name", "ed",
+                                          "--public-key-material", "fileb://" + key_path + ".pub")
+            self.assertEqual(code, 0, err)
+            sha256 = subprocess.run("cut -d' ' -f2 %s.pub | base64 -d | sha256sum" % key_path, shell=True,
+                                    capture_output=True, text=True).stdout.split()[0]
+            expected = ":".join(sha256[i:i + 2] for i in range(0, len(sha256), 2))
+            self.assertEqual(imported["KeyFingerprint"], expected)
+            code, listed, err = emu.aws("describe-key-pairs", "--include-public-key")
+            self.assertEqual(code, 0, err)
+            self.assertEqual(listed["KeyPairs"][0]["KeyFingerprint"], expected)
+            self.assertNotIn("PublicKey", listed["KeyPairs"][0])
 
 
 class RegionsAndImages(unittest.TestCase):
