@@ -1,18 +1,14 @@
 #include "inventory_model.h"
 
 #include <algorithm>
-#include <thread>
 
-#include "ordered_batches.h"
 #include "sorted_json.h"
 
 namespace ec2::inventory::aws_ec2 {
 namespace {
 
-/// Hosts whose `--list` text is written at a time (about 5 KiB each for a typical instance).
-constexpr size_t kHostBatch = 128;
-/// Rendered batches that may wait to be written (about 640 KiB each).
-constexpr size_t kBatchesAhead = 8;
+/// `--list` text is written once this much has been laid out (a typical host's is about 5 KiB).
+constexpr size_t kWriteBytes = 512 << 10;
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -219,34 +215,27 @@ std::string InventoryModel::host_vars_text(const std::string& host) const {
 }
 
 void InventoryModel::write_hostvars(std::string& out, const TextWriter& write) const {
-  std::vector<std::pair<const std::string*, const Host*>> hosts;
-  hosts.reserve(hosts_.size());
-  for (const auto& [name, host] : hosts_) hosts.emplace_back(&name, &host);
-  // Each host's text depends on that host alone: batches of hosts are rendered on every core while
-  // the batches before them are written, so the whole text never sits in memory.
-  size_t batches = (hosts.size() + kHostBatch - 1) / kHostBatch;
-  auto render = [&](size_t batch, std::string& text) {
-    for (size_t i = batch * kHostBatch; i < std::min(hosts.size(), (batch + 1) * kHostBatch); ++i) {
-      append_host_entry(text, *hosts[i].first, *hosts[i].second);
-    }
-  };
+  // Written as it is laid out, so the whole text never sits in memory.
+  size_t before = out.size();
+  out += '{';
   bool any = false;
-  auto use = [&](std::string& text) {
-    if (text.empty()) return;
-    if (!any) {
-      out += '{';
-      out.append(text, 1);  // the first entry has no comma before it
-      any = true;
-    } else if (out.empty()) {
-      out.swap(text);  // no copy: the rendered text is written as it is
-    } else {
-      out += text;
+  for (const auto& [name, host] : hosts_) {
+    size_t start = out.size();
+    append_host_entry(out, name, host);
+    if (out.size() == start) continue;
+    if (!any) out.erase(start, 1);  // the first entry has no comma before it
+    any = true;
+    if (out.size() >= kWriteBytes) {
+      write(out);
+      out.clear();
     }
-    write(out);
-    out.clear();
-  };
-  for_each_batch_in_order(batches, std::max(1u, std::thread::hardware_concurrency()), kBatchesAhead, render, use);
-  out += any ? "\n        }" : "{}";
+  }
+  if (!any) {
+    out.resize(before);
+    out += "{}";
+    return;
+  }
+  out += "\n        }";
 }
 
 void InventoryModel::write_list(const TextWriter& write) {
