@@ -3,14 +3,12 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "ec2/model/json_builder.h"
 #include "ec2/ops/instances.h"
 #include "hostvars_text.h"
 #include "inventory_model.h"
@@ -216,36 +214,6 @@ TEST(HostvarsTextTest, FromTheXmlElementEqualsFromTheTypedInstance) {
     }
   }
   EXPECT_GE(compared, 4 * variants.size());
-}
-
-TEST(HostvarsTextTest, AVisitorFedInTheSameWalkGetsTheMembersItAcceptsAsAWalkOfItsOwn) {
-  std::ifstream in(EC2_SOURCE_DIR "/src/model/testdata/describe_instances.xml");
-  std::stringstream sample;
-  sample << in.rdbuf();
-  pugi::xml_document doc;
-  ASSERT_TRUE(doc.load_string(sample.str().c_str()));
-  const std::vector<std::vector<std::string>> kept = {
-      {}, {"Tags"}, {"PublicDnsName", "PrivateDnsName"}, {"NetworkInterfaces", "InstanceId"},
-      {"Placement", "LaunchTime", "BlockDeviceMappings", "State", "SecurityGroups"}};
-  size_t compared = 0;
-  for (const auto& [record, typed] : xml_and_typed(doc)) {
-    for (const std::vector<std::string>& names : kept) {
-      auto keep = [&](std::string_view name) { return std::find(names.begin(), names.end(), name) != names.end(); };
-      JsonBuilder side(keep);
-      auto text = hostvars_text(record, {}, InventoryModel::kHostVarsLevel, &side);
-      auto alone = hostvars_text(record, {}, InventoryModel::kHostVarsLevel);
-      ASSERT_TRUE(text) << to_string(text.error());
-      ASSERT_TRUE(alone) << to_string(alone.error());
-      EXPECT_EQ(*text, *alone);
-      auto own_walk = to_ordered_json_from_xml(record.xml, keep);
-      ASSERT_TRUE(own_walk) << to_string(own_walk.error());
-      // The same members and values; they come in the writer's order (snake_case), not botocore's.
-      EXPECT_EQ(nlohmann::json::parse(side.result.dump()), nlohmann::json::parse(own_walk->dump()))
-          << instance_id(record);
-      if (!side.result.empty()) ++compared;
-    }
-  }
-  EXPECT_GE(compared, 2 * (kept.size() - 1));  // every record has members of each non-empty set
 }
 
 TEST(HostvarsTextTest, FromTheXmlElementFailsOnMissingZoneAndInvalidValues) {

@@ -11,6 +11,7 @@
 #include "build_options.h"
 #include "constructed.h"
 #include "ec2/model/json_builder.h"
+#include "ec2/model/visit.h"
 #include "hostvars_text.h"
 #include "inventory_model.h"
 
@@ -176,14 +177,17 @@ std::function<void(InstanceRecord&)> record_preparer(const AwsEc2Config& config)
   };
   return [options, keep](InstanceRecord& record) {
     PreparedHost prepared;
-    JsonBuilder read(keep);  // the members the hostnames rules read, built in the same walk
     thread_local std::string text;  // reused: only its packed copy is kept
     text.clear();
-    Status written = append_hostvars_text(text, record, options->hostvars, InventoryModel::kHostVarsLevel, &read);
+    Status written = append_hostvars_text(text, record, options->hostvars, InventoryModel::kHostVarsLevel);
     // Without an availability zone the walk is complete but the variables fail: that only
     // matters for an instance that has a host name, as in the plugin.
     bool walked = written || written.error().code == kNoAvailabilityZone;
-    if (walked) prepared.names = hostnames_of(*options, boto3_instance_from_members(std::move(read.result), record, keep));
+    if (walked) {
+      JsonBuilder read(keep);  // the members the hostnames rules read (the element read well above)
+      (void)visit_xml(record.xml, read);
+      prepared.names = hostnames_of(*options, boto3_instance_from_members(std::move(read.result), record, keep));
+    }
     if (!walked || (!written && !prepared.names.empty())) {
       prepared.vars = written.error();
     } else if (!prepared.names.empty()) {

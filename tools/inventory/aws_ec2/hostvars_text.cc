@@ -13,7 +13,6 @@
 #include "ec2/model/snake_case.h"
 #include "ec2/model/visit.h"
 #include "sorted_json.h"
-#include "tee_visitor.h"
 #include "unicode_tables.h"
 
 namespace ec2::inventory::aws_ec2 {
@@ -24,9 +23,6 @@ namespace {
 struct Key {
   std::string_view name;
   std::string_view quoted;  ///< `"name": `, or empty to have append_object quote it.
-  /// The name's text outlives every object written (a literal or a name_of name), so the key
-  /// can be told apart by the address of its text.
-  bool lasting = false;
 };
 
 /// An object member: its key and its value as JSON text.
@@ -53,7 +49,7 @@ struct Name {
   std::string quoted;  ///< `"snake": `
   Role role = Role::Other;
 
-  Key key() const { return {snake, quoted, true}; }
+  Key key() const { return {snake, quoted}; }
 };
 
 /// The Name of a member name (from the model's tables), computed once per name and thread.
@@ -87,49 +83,11 @@ void sort_positions(const std::vector<Entry>& members, std::vector<uint32_t>& or
   });
 }
 
-/// Key orders already worked out, by the addresses of the key texts: the objects of one type come
-/// with the same lasting keys in the same order instance after instance, so each sequence of keys
-/// is sorted once per thread. Holds at most kMaxSequences sequences; others are sorted each time.
-class KeyOrders {
- public:
-  /// The positions of `members` in key order.
-  const std::vector<uint32_t>& of(const std::vector<Entry>& members) {
-    keys_.clear();
-    for (const Entry& member : members) {
-      if (!member.key.lasting) return sorted(members);
-      keys_.push_back(member.key.name.data());
-    }
-    if (auto it = known_.find(keys_); it != known_.end()) return it->second;
-    if (known_.size() >= kMaxSequences) return sorted(members);
-    std::vector<uint32_t> order;
-    sort_positions(members, order);
-    return known_.emplace(keys_, std::move(order)).first->second;
-  }
-
- private:
-  static constexpr size_t kMaxSequences = 4096;
-  struct Hash {
-    size_t operator()(const std::vector<const char*>& keys) const {
-      uint64_t hash = 14695981039346656037ull;  // FNV-1a over the addresses
-      for (const char* key : keys) hash = (hash ^ reinterpret_cast<uintptr_t>(key)) * 1099511628211ull;
-      return static_cast<size_t>(hash);
-    }
-  };
-  const std::vector<uint32_t>& sorted(const std::vector<Entry>& members) {
-    sort_positions(members, scratch_);
-    return scratch_;
-  }
-
-  std::vector<const char*> keys_;
-  std::vector<uint32_t> scratch_;
-  std::unordered_map<std::vector<const char*>, std::vector<uint32_t>, Hash> known_;
-};
-
 /// An object made of `members`, sorted by key (of equal keys the last one given wins), laid out
 /// at nesting level `level` (see hostvars_text).
 void append_object(std::string& out, const std::vector<Entry>& members, int level) {
-  thread_local KeyOrders orders;
-  const std::vector<uint32_t>& order = orders.of(members);
+  thread_local std::vector<uint32_t> order;  // reused: allocated once per thread
+  sort_positions(members, order);
   bool compact = level == kCompact;
   out += '{';
   bool first = true;
@@ -394,28 +352,24 @@ class SortedWriter final : public ModelVisitor {
 
 }  // namespace
 
-Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options, int level,
-                                  ModelVisitor* also) {
+Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options, int level) {
   std::string text;
-  if (Status appended = append_hostvars_text(text, record, options, level, also); !appended) return appended.error();
+  if (Status appended = append_hostvars_text(text, record, options, level); !appended) return appended.error();
   return text;
 }
 
-Status append_hostvars_text(std::string& out, const InstanceRecord& record, const HostvarOptions& options, int level,
-                            ModelVisitor* also) {
+Status append_hostvars_text(std::string& out, const InstanceRecord& record, const HostvarOptions& options,
+                            int level) {
   thread_local SortedWriter writer;
   // Renamed keys and ec2_tag_* members sort among the others only once they are all known.
   bool direct = options.prefix.empty() && options.suffix.empty() && !options.contrib_tag_keys;
   size_t start = out.size();
   writer.reset(level, record, direct ? &out : nullptr);
-  std::optional<Tee> tee;
-  if (also != nullptr) tee.emplace(writer, *also);
-  ModelVisitor& visitor = tee ? static_cast<ModelVisitor&>(*tee) : writer;
   Status visited;
   if (record.xml) {
-    visited = visit_xml(record.xml, visitor);
+    visited = visit_xml(record.xml, writer);
   } else {
-    visit(*record.typed, visitor);
+    visit(*record.typed, writer);
   }
   if (visited && !writer.zone()) visited = no_availability_zone(writer.instance_id());
   if (!visited || direct) {
@@ -429,7 +383,7 @@ Status append_hostvars_text(std::string& out, const InstanceRecord& record, cons
                                 json_string(record.reservation_id), tags};
   thread_local std::vector<Entry> members;  // reused: allocated once per thread
   writer.root(members);
-  for (size_t e = 0; e < std::size(extras); ++e) members.push_back({{kExtraNames[e], {}, true}, extras[e]});
+  for (size_t e = 0; e < std::size(extras); ++e) members.push_back({{kExtraNames[e], {}}, extras[e]});
   for (const auto& [key, value] : tag_vars) members.push_back({{key, {}}, value});
   std::vector<std::string> renamed;
   if (!options.prefix.empty() || !options.suffix.empty()) {

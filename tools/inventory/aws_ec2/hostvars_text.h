@@ -7,7 +7,6 @@
 
 #include <string>
 
-#include "ec2/model/visit.h"
 #include "ec2/result.h"
 #include "hostvars.h"
 #include "instance_source.h"
@@ -21,15 +20,10 @@ constexpr int kCompact = -1;
 /// value there is the parse error from_xml would give), else from its typed instance: compact,
 /// or laid out as append_sorted_json lays out the same value at nesting level `level`.
 /// Fails as instance_hostvars does when the instance has no Placement.AvailabilityZone.
-///
-/// `also`, when given, is fed in the same walk: the instance's object, and of its members those
-/// `also` accepts (its `member` returning true), with their values, members in snake_case order
-/// (MemberOrder::SnakeCase); it must accept every member nested in those.
-Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options, int level = kCompact,
-                                  ModelVisitor* also = nullptr);
+Result<std::string> hostvars_text(const InstanceRecord& record, const HostvarOptions& options, int level = kCompact);
 /// hostvars_text, appended to `out` (which is left as it was when it fails): lets a caller that
 /// only packs the text reuse one buffer instead of taking a new string per instance.
 Status append_hostvars_text(std::string& out, const InstanceRecord& record, const HostvarOptions& options,
-                            int level = kCompact, ModelVisitor* also = nullptr);
+                            int level = kCompact);
 
 }  // namespace ec2::inventory::aws_ec2
