@@ -28,7 +28,7 @@
 #include "aws_ec2.h"
 #include "client/response.h"
 #include "instance_source.h"
-#include "packed_text.h"
+#include "output/packed_text.h"
 #include "page_download.h"
 
 namespace {
