@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "aws_ec2/aws_ec2.h"
-#include "aws_ec2/host_lookup.h"
+#include "aws_ec2/output/host_lookup.h"
 #include "cache.h"
 #include "instance_source.h"
 

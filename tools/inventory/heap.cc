@@ -1,45 +1,26 @@
 #include "heap.h"
 
 #include <malloc.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
-#include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <vector>
 
 namespace ec2::inventory {
 namespace {
 
-constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
-/// Address space the heap's end is moved by at once.
-constexpr int kReserve = 128 << 20;
-/// Free memory at the heap's end is given back to the kernel only beyond this: more than the
-/// reserve, which would otherwise go back at the first large free.
-constexpr int kKeepFree = 2 * kReserve;
+/// Free memory at the heap's end is given back to the kernel only beyond this.
+constexpr int kKeepFree = 256 << 20;
 /// Allocations at least this large get their own mapping instead of heap memory (glibc's limit).
 constexpr int kOwnMapping = 32 << 20;
 
 }  // namespace
 
-void use_huge_page_heap() {
+void set_up_heap() {
   const char* tunables = std::getenv("GLIBC_TUNABLES");
   if (tunables != nullptr && std::strstr(tunables, "glibc.malloc.") != nullptr) return;
   if (mallopt(M_ARENA_MAX, 1) == 0) return;
   mallopt(M_TRIM_THRESHOLD, kKeepFree);
   mallopt(M_MMAP_THRESHOLD, kOwnMapping);
-  mallopt(M_TOP_PAD, kReserve);
-  auto before = reinterpret_cast<uintptr_t>(sbrk(0));
-  // Takes 1 MiB blocks until one moves the heap's end (by kReserve), then gives them back: the
-  // first does it, unless the heap already has that much free memory.
-  std::vector<void*> taken;
-  while (taken.size() < 64 && reinterpret_cast<uintptr_t>(sbrk(0)) == before) taken.push_back(std::malloc(1 << 20));
-  for (void* block : taken) std::free(block);
-  auto after = reinterpret_cast<uintptr_t>(sbrk(0));
-  mallopt(M_TOP_PAD, 0);
-  uintptr_t begin = (before + kHugePage - 1) & ~(kHugePage - 1), end = after & ~(kHugePage - 1);
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 }
 
 }  // namespace ec2::inventory

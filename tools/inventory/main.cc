@@ -92,7 +92,7 @@ int run(const Options& options, const std::string& invoked) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  ec2::inventory::use_huge_page_heap();
+  ec2::inventory::set_up_heap();
   CLI::App app{"Ansible dynamic inventory for Amazon EC2. Reads ec2.ini (the ec2.py script's "
                "settings) or an amazon.aws.aws_ec2 plugin file (*aws_ec2.yml) and prints the "
                "inventory as JSON."};

@@ -1,0 +1,53 @@
+#pragma once
+/// The structured options of aws_ec2.yml (filters, hostnames, compose, groups, keyed_groups...):
+/// each parser checks types and compiles expressions, reporting file, line and option.
+
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "aws_ec2.h"
+#include "config/build_options.h"
+#include "config/yaml_values.h"
+
+namespace ec2::inventory::aws_ec2 {
+
+/// Options as read so far, before they are assembled into an AwsEc2Config.
+struct ConfigBuilder {
+  std::vector<std::string> regions;
+  FilterSet filters;
+  std::vector<FilterSet> include_filters;
+  std::vector<FilterSet> exclude_filters;
+  bool strict_permissions = true;
+  bool allow_duplicated_hosts = false;
+  bool contrib_sanitization = false;
+  bool contrib_tag_keys = false;
+  bool include_extra_api_calls = false;
+  bool strict = false;
+  bool leading_separator = true;
+  bool use_extra_vars = false;
+  bool cache = false;
+  long cache_timeout = 3600;
+  std::string hostvars_prefix, hostvars_suffix;
+  std::string profile, access_key, secret_key, session_token, endpoint_url, region;
+  std::string cache_plugin = "memory", cache_connection, cache_prefix = "ansible_inventory_";
+  BuildOptions build;
+
+  /// The plugin's build_include_filters plus the default instance-state filter on every set.
+  FetchPlan fetch_plan() const;
+};
+
+Status parse_plugin(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
+Status parse_regions(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
+Status parse_filters(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
+Status parse_include_filters(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
+Status parse_exclude_filters(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
+Status parse_hostnames(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
+Status parse_compose(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
+Status parse_groups(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
+Status parse_keyed_groups(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
+Status parse_cache_timeout(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
+Status parse_iam_role_arn(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
+
+}  // namespace ec2::inventory::aws_ec2
