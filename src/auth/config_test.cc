@@ -388,12 +388,21 @@ TEST_F(ConfigTest, InvalidRetrySettings) {
   EXPECT_EQ(fails(v, o).code, "InvalidMaxAttempts");
 }
 
-TEST_F(ConfigTest, AssumeRoleProfilesAreReportedAsUnsupported) {
+TEST_F(ConfigTest, RoleArnComesBeforeTheProfilesOwnKeys) {
+  // Like the CLI, the assume-role provider is asked before the credentials file; the role's
+  // source profile is looked up (and here it does not exist).
   config("[profile admin]\nregion = us-east-1\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = default\n");
   credentials("[admin]\naws_access_key_id = A\naws_secret_access_key = S\n");
   Error e = fails({{"AWS_PROFILE", "admin"}});
+  EXPECT_EQ(e.code, "InvalidConfig");
+  EXPECT_EQ(e.message, "The source_profile \"default\" referenced in the profile \"admin\" does not exist.");
+}
+
+TEST_F(ConfigTest, SsoProfilesAreReportedAsUnsupported) {
+  config("[profile sso]\nregion = us-east-1\nsso_session = corp\nsso_account_id = 1\nsso_role_name = R\n");
+  Error e = fails({{"AWS_PROFILE", "sso"}});
   EXPECT_EQ(e.code, "UnsupportedCredentials");
-  EXPECT_NE(e.message.find("role_arn"), std::string::npos);
+  EXPECT_NE(e.message.find("sso_session"), std::string::npos);
 }
 
 TEST_F(ConfigTest, NoCredentialsOverrideSkipsCredentialLookup) {

@@ -2,8 +2,10 @@
 
 #include <optional>
 
+#include "auth/assume_role.h"
 #include "auth/credential_process.h"
 #include "auth/refreshing_credentials.h"
+#include "auth/web_identity.h"
 
 namespace ec2::auth {
 namespace {
@@ -96,36 +98,31 @@ MaybeProvider from_process(const CredentialSources& s, const std::string& profil
       clock);
 }
 
-/// Profiles that get credentials from STS or SSO need a network exchange this library does not
-/// implement; say so instead of pretending the profile has no credentials.
-MaybeProvider unsupported(const CredentialSources& s, const std::string& name, bool use_env) {
+/// SSO profiles need the SSO portal exchange, which is not implemented yet; say so instead of
+/// pretending the profile has no credentials.
+MaybeProvider from_sso(const CredentialSources& s, const std::string& name, bool) {
   const Settings profile = s.files.merged_profile(name);
-  for (const char* key : {"role_arn", "web_identity_token_file", "sso_start_url", "sso_session"}) {
+  for (const char* key : {"sso_start_url", "sso_session"}) {
     if (setting(profile, key) == nullptr) continue;
     return make_error(ErrorCategory::Config, "UnsupportedCredentials",
                       "profile '" + name + "' gets credentials through '" + key +
-                          "', which is not supported. Export temporary credentials instead, e.g. "
-                          "credential_process = aws configure export-credentials --profile " + name +
-                          " --format process (in another profile), or set AWS_ACCESS_KEY_ID, "
-                          "AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN");
-  }
-  if (use_env && env_value(s.env, "AWS_ROLE_ARN") && env_value(s.env, "AWS_WEB_IDENTITY_TOKEN_FILE")) {
-    return make_error(ErrorCategory::Config, "UnsupportedCredentials",
-                      "AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE ask for web identity credentials, "
-                      "which are not supported; set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and "
-                      "AWS_SESSION_TOKEN instead");
+                          "' (IAM Identity Center), which is not supported yet. Export temporary credentials "
+                          "instead, e.g. credential_process = aws configure export-credentials --profile " +
+                          name + " --format process (in another profile)");
   }
   return none();
 }
 
-/// The chain of the active profile. Container credentials and instance metadata come last.
+/// The chain of the active profile, in the CLI's order. Container credentials and instance
+/// metadata go last, after from_config_file.
 constexpr ProviderLoader kChain[] = {
-    from_environment, unsupported, from_credentials_file, from_process, from_config_file,
+    from_environment, load_assume_role, load_web_identity, from_sso,
+    from_credentials_file, from_process, from_config_file,
 };
 
 /// The chain of a source profile (the CLI starts it at web identity and reads no environment).
 constexpr ProviderLoader kSourceChain[] = {
-    unsupported, from_credentials_file, from_process, from_config_file,
+    load_web_identity, from_sso, from_credentials_file, from_process, from_config_file,
 };
 
 Error no_credentials(const CredentialSources& s) {
