@@ -417,6 +417,10 @@ TEST_F(ConfigTest, NothingConfiguredAtAll) {
   Error e = fails({{"AWS_REGION", "us-east-1"}});
   EXPECT_EQ(e.code, "NoCredentials");
   EXPECT_NE(e.message.find("profile 'default'"), std::string::npos);
+  for (const char* place : {"AWS_ACCESS_KEY_ID", "AWS_WEB_IDENTITY_TOKEN_FILE", "role_arn", "sso_session",
+                            "credential_process", "~/.aws/config", "~/.aws/credentials"}) {
+    EXPECT_NE(e.message.find(place), std::string::npos) << place << " in " << e.message;
+  }
 }
 
 TEST(MapEnvironment, GetAndHome) {

@@ -128,12 +128,16 @@ constexpr ProviderLoader kSourceChain[] = {
 Error no_credentials(const CredentialSources& s) {
   const std::string& p = s.profile;
   std::string section = p == "default" ? "[default]" : "[profile " + p + "]";
+  std::string env = s.profile_explicit ? "" : "AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, ";
   return make_error(
       ErrorCategory::Config, "NoCredentials",
-      "Unable to locate credentials for profile '" + p + "'. Set AWS_ACCESS_KEY_ID and "
-          "AWS_SECRET_ACCESS_KEY, or add aws_access_key_id and aws_secret_access_key to [" + p +
-          "] in " + s.files.credentials_path + ", or a credential_process to " + section + " in " +
-          s.files.config_path + " (`aws configure` writes these files)");
+      "Unable to locate credentials for profile '" + p + "' (looked at " + env + "role_arn, "
+          "web_identity_token_file, sso_session, credential_process and keys in " + section + " of " +
+          s.files.config_path + ", keys in [" + p + "] of " + s.files.credentials_path +
+          "). Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add aws_access_key_id and "
+          "aws_secret_access_key to [" + p + "] in " + s.files.credentials_path +
+          ", or a credential_process or role_arn to " + section + " in " + s.files.config_path +
+          " (`aws configure` writes these files)");
 }
 
 }  // namespace
