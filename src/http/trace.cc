@@ -47,9 +47,9 @@ std::string redact_authorization(std::string_view value) {
 bool is_secret_name(std::string_view name) {
   std::string n = lower(name);
   n.erase(std::remove_if(n.begin(), n.end(), [](char c) { return c == '-' || c == '_'; }), n.end());
-  static constexpr std::array kMarkers = {"secret",      "password",      "passwd",
-                                          "signature",   "securitytoken", "sessiontoken",
-                                          "keymaterial", "privatekey"};
+  static constexpr std::array kMarkers = {"secret",        "password",     "passwd",       "signature",
+                                          "securitytoken", "sessiontoken", "identitytoken", "tokencode",
+                                          "accesstoken",   "refreshtoken", "keymaterial",   "privatekey"};
   for (std::string_view marker : kMarkers) {
     if (n.find(marker) != std::string::npos) return true;
   }

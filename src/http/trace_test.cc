@@ -7,7 +7,8 @@ namespace {
 
 TEST(TraceTest, SecretNames) {
   for (const char* name : {"X-Amz-Security-Token", "SecretAccessKey", "secretAccessKey", "Password",
-                           "keyMaterial", "X-Amz-Signature", "sessionToken"}) {
+                           "keyMaterial", "X-Amz-Signature", "sessionToken", "WebIdentityToken", "TokenCode",
+                           "accessToken", "refreshToken", "clientSecret"}) {
     EXPECT_TRUE(is_secret_name(name)) << name;
   }
   for (const char* name : {"NextToken", "ClientToken", "KeyName", "X-Amz-Credential", "Host"}) {
@@ -29,6 +30,8 @@ TEST(TraceTest, AuthorizationKeepsScopeButNotSignature) {
 TEST(TraceTest, FormFieldsWithSecretNamesAreRedacted) {
   EXPECT_EQ(redact_form("Action=X&X-Amz-Signature=abc&NextToken=t&Password=p"),
             "Action=X&X-Amz-Signature=<redacted>&NextToken=t&Password=<redacted>");
+  EXPECT_EQ(redact_form("Action=AssumeRoleWithWebIdentity&RoleArn=r&WebIdentityToken=eyJ&TokenCode=123456"),
+            "Action=AssumeRoleWithWebIdentity&RoleArn=r&WebIdentityToken=<redacted>&TokenCode=<redacted>");
   EXPECT_EQ(redact_form(""), "");
   EXPECT_EQ(redact_form("a"), "a");
 }
