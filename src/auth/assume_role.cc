@@ -184,7 +184,8 @@ std::string default_session_name(std::chrono::system_clock::time_point now) {
 Result<StsEndpoint> sts_endpoint(const CredentialSources& s) {
   auto url = resolve_service_endpoint(ServiceId::Sts, s.endpoints, s.region);
   if (!url) return url.error();
-  return StsEndpoint{*url, s.region, provider_transport(s), s.services.clock};
+  return StsEndpoint{*url, s.region, provider_transport(s), s.services.clock,
+                     make_retry_policy(RetryMode::Standard, 3)};
 }
 
 MaybeProvider load_assume_role(const CredentialSources& s, const std::string& profile, bool) {

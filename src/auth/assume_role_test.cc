@@ -232,6 +232,15 @@ TEST_F(AssumeRoleTest, StsErrorsNameRoleProfileCodeMessageAndRequestId) {
   EXPECT_NE(text.find("rid-42"), std::string::npos) << text;
 }
 
+TEST_F(AssumeRoleTest, ThrottledStsCallsAreRetried) {
+  admin_profile();
+  sts.throttle(2);
+  auto c = ok({}, "admin");
+  EXPECT_EQ(c.credentials.access_key_id, "ASIA1");
+  EXPECT_EQ(sts.requests().size(), 3u);
+  EXPECT_EQ(clock->sleeps().size(), 2u);
+}
+
 TEST_F(AssumeRoleTest, StsEndpointFollowsTheEndpointSettings) {
   admin_profile("services = local\n[services local]\nsts =\n  endpoint_url = http://127.0.0.1:4566\n");
   ok({}, "admin");

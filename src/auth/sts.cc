@@ -32,9 +32,13 @@ Result<XmlDocument> call(const StsEndpoint& endpoint, std::string_view action, c
     signing.time = endpoint.clock->now();
     EC2_TRY(sign_request(request, signing));
   }
-  auto response = endpoint.transport->send(request);
-  if (!response) return response.error();
-  return query::interpret_response(std::move(*response));
+  auto once = [&]() -> Result<XmlDocument> {
+    auto response = endpoint.transport->send(request);
+    if (!response) return response.error();
+    return query::interpret_response(std::move(*response));
+  };
+  if (!endpoint.retry) return once();
+  return with_retry(*endpoint.retry, *endpoint.clock, once);
 }
 
 std::string text(pugi::xml_node node, const char* child) { return node.child(child).text().get(); }

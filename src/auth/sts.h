@@ -11,6 +11,7 @@
 #include "ec2/clock.h"
 #include "ec2/credentials.h"
 #include "ec2/http.h"
+#include "ec2/retry.h"
 
 namespace ec2::auth {
 
@@ -23,6 +24,8 @@ struct StsEndpoint {
   std::string region;  ///< Signing region.
   std::shared_ptr<HttpTransport> transport;
   std::shared_ptr<Clock> clock;
+  /// Retries throttling and transient failures (sleeping on `clock`); null: one attempt.
+  std::shared_ptr<RetryPolicy> retry;
 };
 
 /// Parameters of AssumeRole; empty optionals are not sent.

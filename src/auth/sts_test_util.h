@@ -52,6 +52,8 @@ class FakeSts {
   void fail_with(int status, std::string code, std::string message, std::string request_id) {
     error_ = {status, code, message, request_id};
   }
+  /// Makes the next `times` calls fail with a throttling error (then answer normally).
+  void throttle(int times) { throttled_ = times; }
   std::vector<HttpRequest> requests() const { return transport->requests(); }
 
   std::shared_ptr<FakeTransport> transport;
@@ -63,6 +65,10 @@ class FakeSts {
   };
 
   Result<HttpResponse> answer(const HttpRequest& r) {
+    if (throttled_-- > 0) {
+      return xml_response(400, "<ErrorResponse><Error><Code>Throttling</Code><Message>Rate exceeded</Message>"
+                               "</Error><RequestId>thr</RequestId></ErrorResponse>");
+    }
     if (error_.status != 0) {
       return xml_response(error_.status,
                           "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type>"
@@ -97,6 +103,7 @@ class FakeSts {
 
   std::shared_ptr<FakeClock> clock_;
   std::atomic<int> calls_{0};
+  std::atomic<int> throttled_{0};
   Failure error_;
 };
 

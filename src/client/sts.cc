@@ -13,10 +13,11 @@ Result<CallerIdentity> get_caller_identity(const Client& client) {
   std::string url = config.sts_endpoint_url.empty()
                         ? auth::default_service_endpoint(auth::ServiceId::Sts, config.region)
                         : config.sts_endpoint_url;
-  // A non-owning handle: the transport and clock live as long as the client they belong to.
+  // Non-owning handles: the transport, clock and retry policy live as long as the client they belong to.
   std::shared_ptr<HttpTransport> transport(std::shared_ptr<HttpTransport>(), &client.transport());
   std::shared_ptr<Clock> clock(std::shared_ptr<Clock>(), &client.clock());
-  auto identity = auth::sts_get_caller_identity(auth::StsEndpoint{url, config.region, transport, clock},
+  std::shared_ptr<RetryPolicy> retry(std::shared_ptr<RetryPolicy>(), &client.retry_policy());
+  auto identity = auth::sts_get_caller_identity(auth::StsEndpoint{url, config.region, transport, clock, retry},
                                                 *credentials);
   if (!identity) return identity.error().with_context("get caller identity");
   return CallerIdentity{identity->account, identity->arn, identity->user_id};
