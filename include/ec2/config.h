@@ -84,8 +84,8 @@ Result<ResolvedConfig> resolve_config(const ConfigOverrides& overrides = {},
 
 /// As above, with the services credential providers use to reach STS (and later SSO, container
 /// and instance metadata endpoints); empty members get the real ones. Further error codes:
-/// AssumeRoleError, WebIdentityError, InvalidConfig, InfiniteLoopConfig, MfaRequired,
-/// CredentialCacheError and the STS error codes themselves.
+/// InvalidConfig, InfiniteLoopConfig, MfaRequired, NoTerminal, WebIdentityError,
+/// ExpiredCredentials, and STS's own codes (AccessDenied, ...) with its message and request id.
 Result<ResolvedConfig> resolve_config(const ConfigOverrides& overrides, const Environment& env,
                                       const CredentialServices& services);
 
