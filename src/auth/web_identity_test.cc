@@ -78,6 +78,20 @@ TEST_F(WebIdentityTest, SharesTheCliCache) {
                   .has_value());
 }
 
+TEST_F(WebIdentityTest, AWebIdentityProfileCanBeASourceProfile) {
+  std::string token = home.write("pod-token", "jwt-src");
+  config("[profile admin]\nregion = eu-west-1\nrole_arn = arn:aws:iam::1:role/Admin\nsource_profile = pod\n"
+         "[profile pod]\nrole_arn = arn:aws:iam::1:role/Pod\nweb_identity_token_file = " + token + "\n");
+  auto c = resolve({}, "admin");
+  ASSERT_TRUE(c.ok()) << to_string(c.error());
+  auto requests = sts.requests();
+  ASSERT_EQ(requests.size(), 2u);
+  EXPECT_EQ(form(requests[0].body)["Action"], "AssumeRoleWithWebIdentity");
+  EXPECT_EQ(form(requests[1].body)["Action"], "AssumeRole");
+  EXPECT_EQ(testing::signing_key_of(requests[1]), "ASIA1");
+  EXPECT_EQ(c->credentials.access_key_id, "ASIA2");
+}
+
 TEST_F(WebIdentityTest, AnExplicitProfileIgnoresTheVariables) {
   config("[profile dev]\nregion = eu-west-1\naws_access_key_id = AKDEV\naws_secret_access_key = SKDEV\n");
   auto c = resolve(irsa(), "dev");
