@@ -123,7 +123,12 @@ MaybeProvider source_provider(const CredentialSources& s, const std::string& nam
   }
   if (credential_source) {
     description = "credential_source " + *credential_source;
-    return credential_source_provider(s, *credential_source, name);
+    auto provider = credential_source_provider(s, *credential_source, name);
+    if (provider && !*provider) {
+      return config_error("NoCredentials", "No credentials found in credential_source " + *credential_source +
+                                               " referenced in profile " + name);
+    }
+    return provider;
   }
   if (!source_profile) {
     return config_error("PartialCredentials", "Partial credentials found in assume-role (profile " + name +

@@ -153,6 +153,14 @@ TEST_F(AssumeRoleTest, CredentialSourceEnvironment) {
   EXPECT_NE(c.credentials.identity.find("credential_source Environment"), std::string::npos);
 }
 
+TEST_F(AssumeRoleTest, CredentialSourceEnvironmentWithoutKeysIsAnError) {
+  config("[profile admin]\nregion = eu-west-1\nrole_arn = arn:aws:iam::1:role/A\ncredential_source = Environment\n");
+  auto e = fails({}, "admin");
+  EXPECT_EQ(e.code, "NoCredentials");
+  EXPECT_EQ(e.message, "No credentials found in credential_source Environment referenced in profile admin");
+  EXPECT_TRUE(sts.requests().empty());
+}
+
 TEST_F(AssumeRoleTest, UnknownCredentialSourceIsAnError) {
   config("[profile admin]\nregion = eu-west-1\nrole_arn = arn:aws:iam::1:role/A\ncredential_source = Magic\n");
   auto e = fails({}, "admin");
