@@ -127,6 +127,64 @@ TEST_F(CliCacheTest, MissingOrGarbledEntriesAreAbsent) {
   EXPECT_FALSE(cache.load("nokeys", now_).has_value());
 }
 
+/// Output of `python3 -c script` (botocore is a test dependency, see scripts/install-deps.sh).
+std::string python(const std::string& script) {
+  std::string command = "python3 -c '" + script + "' 2>&1";
+  std::FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return "popen failed";
+  std::string out;
+  char buf[256];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+  ::pclose(pipe);
+  return out;
+}
+
+TEST_F(CliCacheTest, BotocoreUsesOurEntryWithoutCallingSts) {
+  CliCache cache(dir());
+  std::string key = assume_role_cache_key({{"RoleArn", kRole}, {"RoleSessionName", "ops"}, {"SerialNumber", kMfa}});
+  ASSERT_TRUE(cache.store(key, role(std::chrono::system_clock::now() + 3h)).ok());
+  // botocore's own fetcher, with a client factory that fails if STS were called.
+  std::string out = python(
+      "from botocore.credentials import AssumeRoleCredentialFetcher\n"
+      "from botocore.utils import JSONFileCache\n"
+      "def no_sts(*a, **k): raise SystemExit(\"STS was called\")\n"
+      "f = AssumeRoleCredentialFetcher(no_sts, None, \"" + std::string(kRole) + "\", "
+      "extra_args={\"RoleSessionName\": \"ops\", \"SerialNumber\": \"" + kMfa + "\"}, "
+      "mfa_prompter=lambda p: no_sts(), cache=JSONFileCache(\"" + dir() + "\"))\n"
+      "c = f.fetch_credentials()\n"
+      "print(c[\"access_key\"], c[\"token\"])\n");
+  EXPECT_EQ(out, "ASIAROLE TOKEN\n");
+}
+
+TEST_F(CliCacheTest, WeUseWhatBotocoreWrote) {
+  // botocore's fetcher stores the AssumeRole response of a (stub) STS client in the cache.
+  std::string out = python(
+      "import datetime\n"
+      "from dateutil.tz import tzutc\n"
+      "from botocore.credentials import AssumeRoleCredentialFetcher\n"
+      "from botocore.utils import JSONFileCache\n"
+      "class Sts:\n"
+      "  def assume_role(self, **k):\n"
+      "    e = datetime.datetime.now(tzutc()) + datetime.timedelta(hours=1)\n"
+      "    return {\"Credentials\": {\"AccessKeyId\": \"ASIABOTO\", \"SecretAccessKey\": \"SKB\", "
+      "\"SessionToken\": \"TB\", \"Expiration\": e}, \"AssumedRoleUser\": {\"AssumedRoleId\": \"A:x\", "
+      "\"Arn\": \"arn:aws:sts::1:assumed-role/Admin/x\"}}\n"
+      "class Src:\n"
+      "  def get_frozen_credentials(self): return self\n"
+      "  access_key = secret_key = token = \"x\"\n"
+      "f = AssumeRoleCredentialFetcher(lambda *a, **k: Sts(), Src(), \"" + std::string(kRole) + "\", "
+      "extra_args={\"ExternalId\": \"ext-1\", \"DurationSeconds\": 3600}, cache=JSONFileCache(\"" + dir() + "\"))\n"
+      "print(f.fetch_credentials()[\"access_key\"])\n");
+  ASSERT_EQ(out, "ASIABOTO\n");
+  CliCache cache(dir());
+  auto entry = cache.load(assume_role_cache_key({{"RoleArn", kRole}, {"ExternalId", "ext-1"}, {"DurationSeconds", 3600LL}}),
+                          std::chrono::system_clock::now());
+  ASSERT_TRUE(entry.has_value());
+  EXPECT_EQ(entry->credentials.access_key_id, "ASIABOTO");
+  EXPECT_EQ(entry->credentials.session_token, "TB");
+  EXPECT_EQ(entry->arn, "arn:aws:sts::1:assumed-role/Admin/x");
+}
+
 TEST(CliCacheDir, UnderHome) {
   MapEnvironment env({}, "/home/alice");
   EXPECT_EQ(cli_cache_dir(env), "/home/alice/.aws/cli/cache");
