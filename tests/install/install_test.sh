@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the build tree into a temporary prefix, checks that every installed piece is in place,
-# builds the out-of-tree example (examples/list-instances) against it through find_package and
-# through pkg-config, and runs both against an emulator started from the installed ec2-emulator.
+# compiles every public header alone in a consumer that sets no C++ standard, builds the
+# out-of-tree example (examples/list-instances) against it through find_package and through
+# pkg-config, and runs both against an emulator started from the installed ec2-emulator.
 #
 # Usage: install_test.sh SOURCE_DIR BINARY_DIR
 set -euo pipefail
@@ -35,6 +36,32 @@ for tool in ec2 ec2-inventory ec2-emulator; do
 done
 man -l "$prefix/share/man/man1/ec2.1" >/dev/null 2>&1 || fail "ec2.1 does not render"
 
+# Consumers set no C++ standard anywhere below: the exported targets and ec2.pc must carry C++20.
+# That proves something only where the compiler's default is older, as g++ 12's (C++17) is.
+default_std=$(g++ -dM -E -x c++ /dev/null | sed -n 's/^#define __cplusplus \([0-9]*\)L$/\1/p')
+(( default_std < 202002 )) || fail "g++ defaults to C++20 ($default_std): the consumer checks would prove nothing"
+
+# Every public header compiles on its own (one translation unit each, nothing else included),
+# through the CMake package and through pkg-config.
+mkdir -p "$work/headers/tu"
+mapfile -t headers < <(cd "$prefix/include" && find ec2 -name '*.h' | sort)
+(( ${#headers[@]} > 30 )) || fail "only ${#headers[@]} public headers installed"
+for h in "${headers[@]}"; do
+  printf '#include <%s>\n' "$h" >"$work/headers/tu/$(tr '/.' '__' <<<"$h").cc"
+done
+cat >"$work/headers/CMakeLists.txt" <<'CMAKE'
+cmake_minimum_required(VERSION 3.25)
+project(each_header LANGUAGES CXX)
+find_package(ec2 REQUIRED)
+file(GLOB units ${CMAKE_SOURCE_DIR}/tu/*.cc)
+add_library(each_header OBJECT ${units})
+target_link_libraries(each_header PRIVATE ec2::ec2)
+CMAKE
+cmake -S "$work/headers" -B "$work/headers/build" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
+      >"$work/headers.log" 2>&1 || { cat "$work/headers.log"; fail "configuring the per-header project"; }
+cmake --build "$work/headers/build" >>"$work/headers.log" 2>&1 \
+  || { cat "$work/headers.log"; fail "a public header does not compile alone through ec2::ec2"; }
+
 # The example, configured with nothing but the install prefix.
 cmake -S "$src/examples/list-instances" -B "$work/example" -G Ninja -DCMAKE_BUILD_TYPE=Release \
       -DCMAKE_PREFIX_PATH="$prefix" >"$work/configure.log" || { cat "$work/configure.log"; fail "find_package(ec2)"; }
@@ -44,8 +71,13 @@ cmake --build "$work/example" >"$work/build.log" || { cat "$work/build.log"; fai
 export PKG_CONFIG_PATH=$prefix/$libdir/pkgconfig
 [[ $(pkg-config --modversion ec2) == "$("$prefix/bin/ec2" --version | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -n1)" ]] \
   || fail "pkg-config version differs from ec2 --version"
+for unit in "$work"/headers/tu/*.cc; do
+  # shellcheck disable=SC2046
+  g++ -fsyntax-only $(pkg-config --cflags ec2) "$unit" 2>"$work/pc-header.log" \
+    || { cat "$work/pc-header.log"; fail "$(head -n1 "$unit") does not compile alone with pkg-config's flags"; }
+done
 # shellcheck disable=SC2046
-g++ -std=c++20 -o "$work/list-instances-pc" "$src/examples/list-instances/main.cc" $(pkg-config --cflags --libs ec2) \
+g++ -o "$work/list-instances-pc" "$src/examples/list-instances/main.cc" $(pkg-config --cflags --libs ec2) \
   || fail "building the example with pkg-config"
 
 # An emulator from the installed binary, seeded with three instances in us-east-1.
