@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "auth/credential_process.h"
+#include "auth/refreshing_credentials.h"
 
 namespace ec2::auth {
 namespace {
@@ -102,14 +103,14 @@ Result<std::optional<ContainerSettings>> container_settings(const Environment& e
 }
 
 Result<Credentials> fetch_container_credentials(const ContainerSettings& settings,
-                                                const MakeTransport& make_transport, Clock& clock) {
+                                                const TransportFactory& make_transport, Clock& clock) {
   HttpRequest request{"GET", settings.url, {{"Accept", "application/json"}}, ""};
   if (!settings.token.empty() || !settings.token_file.empty()) {
     auto token = authorization(settings);
     if (!token) return token.error();
     request.headers.emplace_back("Authorization", *token);
   }
-  auto transport = make_transport(options_with_timeout(kTimeout));
+  auto transport = make_transport(options_with_timeout(kTimeout, settings.ca_bundle));
   std::string last;
   for (int attempt = 1; attempt <= kAttempts; ++attempt) {
     if (attempt > 1) clock.sleep(kPause);
@@ -121,10 +122,34 @@ Result<Credentials> fetch_container_credentials(const ContainerSettings& setting
     } else if (!nlohmann::json::accept(response->body)) {
       last = "the answer is not JSON";
     } else {
-      return parse_answer(response->body);
+      auto creds = parse_answer(response->body);
+      if (creds) creds->identity = "container-role: " + settings.url;
+      return creds;
     }
   }
   return container_error(settings.url + " failed " + std::to_string(kAttempts) + " times; last: " + last);
+}
+
+MaybeProvider load_container(const CredentialSources& s, const std::string&, bool) {
+  auto settings = container_settings(s.env);
+  if (!settings) return settings.error();
+  if (!*settings) return std::shared_ptr<CredentialsProvider>();
+  (*settings)->ca_bundle = s.ca_bundle;
+  auto clock = s.services.clock;
+  auto first = fetch_container_credentials(**settings, s.services.transport, *clock);
+  if (!first) return first.error();
+  // The first refresh hands out what was just fetched; later ones fetch again.
+  auto fetched = std::make_shared<std::optional<Credentials>>(std::move(*first));
+  return refreshing_credentials(
+      [settings = **settings, factory = s.services.transport, clock, fetched]() -> Result<Credentials> {
+        if (*fetched) {
+          Credentials c = std::move(**fetched);
+          fetched->reset();
+          return c;
+        }
+        return fetch_container_credentials(settings, factory, *clock);
+      },
+      clock);
 }
 
 }  // namespace ec2::auth

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 
+#include "auth/credentials.h"
 #include "auth/provider_http.h"
 #include "ec2/clock.h"
 #include "ec2/config.h"
@@ -26,6 +27,7 @@ struct ContainerSettings {
   std::string url;
   std::string token;       ///< AWS_CONTAINER_AUTHORIZATION_TOKEN (full URI only).
   std::string token_file;  ///< AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE (full URI only; wins).
+  std::string ca_bundle;   ///< For an https full URI.
 };
 
 /// The settings, nullopt when neither URI variable is set, or an error (Config,
@@ -38,6 +40,10 @@ bool container_host_allowed(const std::string& host);
 /// Fetches credentials (source "container-role"). Errors (code ContainerCredentialsError) name
 /// the URL and what went wrong on the last attempt.
 Result<Credentials> fetch_container_credentials(const ContainerSettings& settings,
-                                                const MakeTransport& make_transport, Clock& clock);
+                                                const TransportFactory& make_transport, Clock& clock);
+
+/// The chain's container link: null when neither URI variable is set; otherwise credentials are
+/// fetched at once (a failure is an error) and again before they expire.
+MaybeProvider load_container(const CredentialSources& sources, const std::string& profile, bool use_env);
 
 }  // namespace ec2::auth

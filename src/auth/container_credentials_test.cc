@@ -22,7 +22,7 @@ struct Factory {
   explicit Factory(std::shared_ptr<FakeTransport> t) : transport(std::move(t)) {}
   std::shared_ptr<FakeTransport> transport;
   std::vector<TransportOptions> made;
-  MakeTransport make() {
+  TransportFactory make() {
     return [this](const TransportOptions& o) {
       made.push_back(o);
       return std::static_pointer_cast<HttpTransport>(transport);
@@ -86,7 +86,7 @@ TEST(ContainerCredentialsTest, FullUriSendsTheTokenFileReadAgainAtEveryFetch) {
   auto s = container_settings(env);
   ASSERT_TRUE(s && s->has_value());
   ec2::testing::FakeClock clock;
-  MakeTransport curl = [](const TransportOptions& o) { return std::shared_ptr<HttpTransport>(make_curl_transport(o)); };
+  TransportFactory curl = [](const TransportOptions& o) { return std::shared_ptr<HttpTransport>(make_curl_transport(o)); };
   auto first = fetch_container_credentials(**s, curl, clock);
   ASSERT_TRUE(first) << to_string(first.error());
   EXPECT_EQ(first->access_key_id, "ASIAC");
@@ -103,7 +103,7 @@ TEST(ContainerCredentialsTest, FullUriSendsTheTokenFileReadAgainAtEveryFetch) {
 TEST(ContainerCredentialsTest, PlainTokenVariableIsSentWhenNoFile) {
   Factory f{std::make_shared<FakeTransport>()};
   f.transport->push(HttpResponse{200, {}, kAnswer});
-  ContainerSettings s{"http://localhost:8080/creds", "plain-token", ""};
+  ContainerSettings s{"http://localhost:8080/creds", "plain-token", "", ""};
   ec2::testing::FakeClock clock;
   ASSERT_TRUE(fetch_container_credentials(s, f.make(), clock));
   const std::vector<HttpRequest> sent = f.transport->requests();
@@ -114,7 +114,7 @@ TEST(ContainerCredentialsTest, PlainTokenVariableIsSentWhenNoFile) {
 
 TEST(ContainerCredentialsTest, TokenWithLineBreakIsRefused) {
   Factory f{std::make_shared<FakeTransport>()};
-  ContainerSettings s{"http://localhost:8080/creds", "bad\r\nX-Injected: 1", ""};
+  ContainerSettings s{"http://localhost:8080/creds", "bad\r\nX-Injected: 1", "", ""};
   ec2::testing::FakeClock clock;
   auto creds = fetch_container_credentials(s, f.make(), clock);
   ASSERT_FALSE(creds);
@@ -126,7 +126,7 @@ TEST(ContainerCredentialsTest, ThreeAttemptsOneSecondApartWithTwoSecondTimeout) 
   f.transport->push(make_error(ErrorCategory::Network, "ConnectionRefused", "refused"));
   f.transport->push(HttpResponse{500, {}, "busy"});
   f.transport->push(HttpResponse{200, {}, "not json"});
-  ContainerSettings s{"http://169.254.170.2/creds", "", ""};
+  ContainerSettings s{"http://169.254.170.2/creds", "", "", ""};
   ec2::testing::FakeClock clock;
   auto creds = fetch_container_credentials(s, f.make(), clock);
   ASSERT_FALSE(creds);
@@ -143,7 +143,7 @@ TEST(ContainerCredentialsTest, RecoversOnALaterAttempt) {
   Factory f{std::make_shared<FakeTransport>()};
   f.transport->push(HttpResponse{503, {}, ""});
   f.transport->push(HttpResponse{200, {}, kAnswer});
-  ContainerSettings s{"http://169.254.170.2/creds", "", ""};
+  ContainerSettings s{"http://169.254.170.2/creds", "", "", ""};
   ec2::testing::FakeClock clock;
   auto creds = fetch_container_credentials(s, f.make(), clock);
   ASSERT_TRUE(creds) << to_string(creds.error());
@@ -153,7 +153,7 @@ TEST(ContainerCredentialsTest, RecoversOnALaterAttempt) {
 TEST(ContainerCredentialsTest, AnswerWithoutKeysIsAnError) {
   Factory f{std::make_shared<FakeTransport>()};
   f.transport->push(HttpResponse{200, {}, R"({"AccessKeyId":"A"})"});
-  ContainerSettings s{"http://169.254.170.2/creds", "", ""};
+  ContainerSettings s{"http://169.254.170.2/creds", "", "", ""};
   ec2::testing::FakeClock clock;
   auto creds = fetch_container_credentials(s, f.make(), clock);
   ASSERT_FALSE(creds);

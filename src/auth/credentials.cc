@@ -3,8 +3,11 @@
 #include <optional>
 
 #include "auth/assume_role.h"
+#include "auth/container_credentials.h"
 #include "auth/credential_process.h"
+#include "auth/instance_metadata.h"
 #include "auth/refreshing_credentials.h"
+#include "auth/sso_credentials.h"
 #include "auth/web_identity.h"
 
 namespace ec2::auth {
@@ -98,32 +101,26 @@ MaybeProvider from_process(const CredentialSources& s, const std::string& profil
       clock);
 }
 
-/// SSO profiles need the SSO portal exchange, which is not implemented yet; say so instead of
-/// pretending the profile has no credentials.
-MaybeProvider from_sso(const CredentialSources& s, const std::string& name, bool) {
-  const Settings profile = s.files.merged_profile(name);
-  for (const char* key : {"sso_start_url", "sso_session"}) {
-    if (setting(profile, key) == nullptr) continue;
-    return make_error(ErrorCategory::Config, "UnsupportedCredentials",
-                      "profile '" + name + "' gets credentials through '" + key +
-                          "' (IAM Identity Center), which is not supported yet. Export temporary credentials "
-                          "instead, e.g. credential_process = aws configure export-credentials --profile " +
-                          name + " --format process (in another profile)");
-  }
-  return none();
-}
-
 /// The chain of the active profile, in the CLI's order. Container credentials and instance
 /// metadata go last, after from_config_file.
 constexpr ProviderLoader kChain[] = {
-    from_environment, load_assume_role, load_web_identity, from_sso,
+    from_environment, load_assume_role, load_web_identity, load_sso,
     from_credentials_file, from_process, from_config_file,
+    load_container, load_instance_metadata,
 };
 
 /// The chain of a source profile (the CLI starts it at web identity and reads no environment).
 constexpr ProviderLoader kSourceChain[] = {
-    load_web_identity, from_sso, from_credentials_file, from_process, from_config_file,
+    load_web_identity, load_sso, from_credentials_file, from_process, from_config_file,
 };
+
+/// Where instance metadata was looked for, for the no-credentials message.
+std::string instance_metadata_looked_at(const CredentialSources& s) {
+  auto imds = imds_settings(s.env, s.files.merged_profile(s.profile));
+  if (imds && imds->disabled) return "instance metadata (disabled by AWS_EC2_METADATA_DISABLED)";
+  return "instance metadata (" + (imds ? imds->endpoint : std::string("invalid settings")) +
+         ": no answer or no instance role)";
+}
 
 Error no_credentials(const CredentialSources& s) {
   const std::string& p = s.profile;
@@ -134,6 +131,8 @@ Error no_credentials(const CredentialSources& s) {
       "Unable to locate credentials for profile '" + p + "' (looked at " + env + "role_arn, "
           "web_identity_token_file, sso_session, credential_process and keys in " + section + " of " +
           s.files.config_path + ", keys in [" + p + "] of " + s.files.credentials_path +
+          ", container credentials (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and "
+          "AWS_CONTAINER_CREDENTIALS_FULL_URI not set), " + instance_metadata_looked_at(s) +
           "). Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add aws_access_key_id and "
           "aws_secret_access_key to [" + p + "] in " + s.files.credentials_path +
           ", or a credential_process or role_arn to " + section + " in " + s.files.config_path +
@@ -160,9 +159,12 @@ MaybeProvider credential_source_provider(const CredentialSources& s, const std::
                                          const std::string& profile) {
   if (name == "Environment") return from_environment(s, profile, true);
   if (name == "Ec2InstanceMetadata" || name == "EcsContainer") {
-    return make_error(ErrorCategory::Config, "UnsupportedCredentials",
-                      "credential_source = " + name + " in profile '" + profile +
-                          "' is not supported yet; use source_profile or credential_source = Environment");
+    auto provider = name == "EcsContainer" ? load_container(s, profile, true)
+                                           : load_instance_metadata(s, profile, true);
+    if (!provider || *provider) return provider;
+    return make_error(ErrorCategory::Config, "NoCredentials",
+                      "Error when retrieving credentials from " + name + ": No credentials found in "
+                      "credential_source referenced in profile " + profile);
   }
   return make_error(ErrorCategory::Config, "InvalidConfig",
                     "The credential source \"" + name + "\" referenced in profile \"" + profile +

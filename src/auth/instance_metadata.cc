@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "auth/credential_process.h"
+#include "auth/refreshing_credentials.h"
 
 namespace ec2::auth {
 namespace {
@@ -94,7 +95,7 @@ Result<ImdsSettings> imds_settings(const Environment& env, const Settings& profi
   return out;
 }
 
-ImdsClient::ImdsClient(ImdsSettings settings, const MakeTransport& make_transport)
+ImdsClient::ImdsClient(ImdsSettings settings, const TransportFactory& make_transport)
     : settings_(std::move(settings)) {
   if (!settings_.disabled) transport_ = make_transport(options_with_timeout(settings_.timeout));
 }
@@ -148,6 +149,7 @@ std::optional<Credentials> fetch_instance_credentials(ImdsClient& client) {
   auto doc = nlohmann::json::parse(*body, nullptr, false);
   Credentials c;
   c.source = "iam-role";
+  c.identity = "iam-role: instance profile role " + *role;
   for (auto [key, out] : {std::pair{"AccessKeyId", &c.access_key_id},
                           std::pair{"SecretAccessKey", &c.secret_access_key},
                           std::pair{"Token", &c.session_token}}) {
@@ -166,6 +168,29 @@ std::optional<std::string> fetch_instance_region(ImdsClient& client) {
   auto zone = client.get(kZonePath, *token, false);
   if (!zone || zone->size() < 2) return std::nullopt;
   return zone->substr(0, zone->size() - 1);
+}
+
+MaybeProvider load_instance_metadata(const CredentialSources& s, const std::string&, bool) {
+  auto settings = imds_settings(s.env, s.files.merged_profile(s.profile));
+  if (!settings) return settings.error();
+  if (settings->disabled) return std::shared_ptr<CredentialsProvider>();
+  auto client = std::make_shared<ImdsClient>(*settings, s.services.transport);
+  auto first = fetch_instance_credentials(*client);
+  if (!first) return std::shared_ptr<CredentialsProvider>();
+  // The first refresh hands out what was just fetched; later ones ask the service again.
+  auto fetched = std::make_shared<std::optional<Credentials>>(std::move(first));
+  return refreshing_credentials(
+      [client, fetched]() -> Result<Credentials> {
+        if (*fetched) {
+          Credentials c = std::move(**fetched);
+          fetched->reset();
+          return c;
+        }
+        if (auto c = fetch_instance_credentials(*client)) return *c;
+        return make_error(ErrorCategory::Network, "MetadataRetrievalError",
+                          "the instance metadata service gave no credentials for the instance role");
+      },
+      s.services.clock);
 }
 
 }  // namespace ec2::auth

@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 
+#include "auth/credentials.h"
 #include "auth/provider_http.h"
 #include "auth/shared_files.h"
 #include "ec2/config.h"
@@ -44,7 +45,7 @@ Result<ImdsSettings> imds_settings(const Environment& env, const Settings& profi
 class ImdsClient {
  public:
   /// Makes no transport (and so opens no socket) when `settings.disabled`.
-  ImdsClient(ImdsSettings settings, const MakeTransport& make_transport);
+  ImdsClient(ImdsSettings settings, const TransportFactory& make_transport);
 
   /// The IMDSv2 token, nullopt for the IMDSv1 fallback, an error for 400 or when disabled.
   Result<std::optional<std::string>> token();
@@ -65,5 +66,10 @@ std::optional<Credentials> fetch_instance_credentials(ImdsClient& client);
 
 /// The instance's region (its availability zone less the last letter), or nullopt as above.
 std::optional<std::string> fetch_instance_region(ImdsClient& client);
+
+/// The chain's instance metadata link, with the settings of the active profile: null when the
+/// service is disabled or has no credentials, else a provider that fetches them again before
+/// they expire. An invalid setting is an error.
+MaybeProvider load_instance_metadata(const CredentialSources& sources, const std::string& profile, bool use_env);
 
 }  // namespace ec2::auth

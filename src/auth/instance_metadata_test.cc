@@ -19,7 +19,7 @@ struct Factory {
   explicit Factory(std::shared_ptr<FakeTransport> t) : transport(std::move(t)) {}
   std::shared_ptr<FakeTransport> transport;
   std::vector<TransportOptions> made;
-  MakeTransport make() {
+  TransportFactory make() {
     return [this](const TransportOptions& o) {
       made.push_back(o);
       return std::static_pointer_cast<HttpTransport>(transport);

@@ -5,8 +5,9 @@
 
 namespace ec2::auth {
 
-TransportOptions options_with_timeout(std::chrono::milliseconds timeout) {
+TransportOptions options_with_timeout(std::chrono::milliseconds timeout, const std::string& ca_bundle) {
   TransportOptions options;
+  options.ca_bundle = ca_bundle;
   options.connect_timeout = timeout;
   options.read_timeout = timeout;
   return options;

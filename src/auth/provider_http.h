@@ -2,21 +2,18 @@
 /// Small pieces the HTTP-based credential providers (SSO, container, instance metadata) share.
 
 #include <chrono>
-#include <functional>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "ec2/credentials.h"
 #include "ec2/http.h"
 
 namespace ec2::auth {
 
-/// Makes the transport a provider sends its requests through (tests pass a fake).
-using MakeTransport = std::function<std::shared_ptr<HttpTransport>(const TransportOptions&)>;
-
-/// Transport options with both timeouts set to `timeout` (the metadata services' short waits).
-TransportOptions options_with_timeout(std::chrono::milliseconds timeout);
+/// Transport options with both timeouts set to `timeout` (the metadata services' short waits) and
+/// the CA bundle `ca_bundle`.
+TransportOptions options_with_timeout(std::chrono::milliseconds timeout, const std::string& ca_bundle = "");
 
 /// `time` as `2026-12-07T03:00:00Z`.
 std::string format_utc(std::chrono::system_clock::time_point time);

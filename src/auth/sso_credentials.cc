@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/endpoints.h"
+#include "auth/refreshing_credentials.h"
 #include "auth/sigv4_internal.h"
 
 namespace ec2::auth {
@@ -123,11 +125,6 @@ Result<Credentials> get_role_credentials(const SsoConfig& c, const std::string& 
   return creds;
 }
 
-SsoEndpoints default_sso_endpoints(const std::string& region) {
-  std::string suffix = region.starts_with("cn-") ? ".amazonaws.com.cn" : ".amazonaws.com";
-  return {"https://portal.sso." + region + suffix, "https://oidc." + region + suffix};
-}
-
 Result<Credentials> fetch_sso_credentials(const SsoConfig& config, const SsoEndpoints& endpoints,
                                           const std::string& token_cache_dir, HttpTransport& transport,
                                           Clock& clock) {
@@ -135,7 +132,30 @@ Result<Credentials> fetch_sso_credentials(const SsoConfig& config, const SsoEndp
                         config.session_name, token_cache_dir, endpoints.oidc};
   auto token = sso_access_token(source, transport, clock);
   if (!token) return token.error();
-  return get_role_credentials(config, *token, transport, endpoints.portal);
+  auto creds = get_role_credentials(config, *token, transport, endpoints.portal);
+  if (creds) {
+    creds->identity = "sso: account " + config.account_id + ", role " + config.role_name + ", " +
+                      (config.session_name.empty() ? "start URL " + config.start_url
+                                                   : "sso-session " + config.session_name);
+  }
+  return creds;
+}
+
+MaybeProvider load_sso(const CredentialSources& s, const std::string& profile, bool) {
+  auto config = load_sso_config(s.files, s.files.merged_profile(profile), profile);
+  if (!config) return config.error();
+  if (!*config) return std::shared_ptr<CredentialsProvider>();
+  auto portal = resolve_service_endpoint(ServiceId::Sso, s.endpoints, (*config)->region);
+  if (!portal) return portal.error();
+  auto oidc = resolve_service_endpoint(ServiceId::SsoOidc, s.endpoints, (*config)->region);
+  if (!oidc) return oidc.error();
+  auto clock = s.services.clock;
+  return refreshing_credentials(
+      [config = **config, endpoints = SsoEndpoints{*portal, *oidc}, dir = sso_cache_dir(s.env),
+       transport = provider_transport(s), clock]() {
+        return fetch_sso_credentials(config, endpoints, dir, *transport, *clock);
+      },
+      clock);
 }
 
 }  // namespace ec2::auth

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 
+#include "auth/credentials.h"
 #include "auth/shared_files.h"
 #include "auth/sso_token.h"
 
@@ -46,18 +47,19 @@ std::string sso_role_cache_key(const SsoConfig& config);
 Result<Credentials> get_role_credentials(const SsoConfig& config, const std::string& access_token,
                                          HttpTransport& transport, const std::string& portal_endpoint);
 
-/// Where the SSO calls go.
+/// Where the SSO calls go (auth/endpoints.h: AWS_ENDPOINT_URL_SSO, AWS_ENDPOINT_URL_SSO_OIDC, ...).
 struct SsoEndpoints {
-  std::string portal;  ///< GetRoleCredentials; default https://portal.sso.{region}.amazonaws.com
-  std::string oidc;    ///< CreateToken; default https://oidc.{region}.amazonaws.com
+  std::string portal;  ///< GetRoleCredentials; default https://portal.sso.{sso_region}.amazonaws.com
+  std::string oidc;    ///< CreateToken; default https://oidc.{sso_region}.amazonaws.com
 };
-
-/// The default endpoints for `region` (`.amazonaws.com.cn` in `cn-*` regions).
-SsoEndpoints default_sso_endpoints(const std::string& region);
 
 /// The token (refreshed when due) and then the role credentials for `config`.
 Result<Credentials> fetch_sso_credentials(const SsoConfig& config, const SsoEndpoints& endpoints,
                                           const std::string& token_cache_dir, HttpTransport& transport,
                                           Clock& clock);
+
+/// The chain's SSO link: null when `profile` does not use SSO, an error for invalid settings,
+/// else a provider that fetches on first use and again before the role credentials expire.
+MaybeProvider load_sso(const CredentialSources& sources, const std::string& profile, bool use_env);
 
 }  // namespace ec2::auth

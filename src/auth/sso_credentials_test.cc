@@ -173,16 +173,13 @@ TEST(SsoCredentialsTest, FetchRefreshesTheTokenThenAsksThePortal) {
                                  R"("sessionToken":"T","expiration":1704070800000}})"};
   });
   SsoConfig c{"dev", "https://s", "eu-west-1", "1", "R", "my-sso"};
-  auto creds = fetch_sso_credentials(c, default_sso_endpoints("eu-west-1"), dir.path(), transport, clock);
+  SsoEndpoints endpoints{"https://portal.sso.eu-west-1.amazonaws.com", "https://oidc.eu-west-1.amazonaws.com"};
+  auto creds = fetch_sso_credentials(c, endpoints, dir.path(), transport, clock);
   ASSERT_TRUE(creds) << to_string(creds.error());
   EXPECT_EQ(creds->access_key_id, "A");
+  EXPECT_EQ(creds->identity, "sso: account 1, role R, sso-session my-sso");
   ASSERT_EQ(transport.requests().size(), 2u);
   EXPECT_EQ(transport.requests()[1].url.rfind("https://portal.sso.eu-west-1.amazonaws.com/federation/", 0), 0u);
-}
-
-TEST(SsoCredentialsTest, DefaultEndpointsFollowThePartition) {
-  EXPECT_EQ(default_sso_endpoints("cn-north-1").portal, "https://portal.sso.cn-north-1.amazonaws.com.cn");
-  EXPECT_EQ(default_sso_endpoints("us-east-1").oidc, "https://oidc.us-east-1.amazonaws.com");
 }
 
 }  // namespace
