@@ -78,7 +78,11 @@ bool retry_needed(const HttpResponse& response, bool json) {
 
 Result<ImdsSettings> imds_settings(const Environment& env, const Settings& profile) {
   ImdsSettings out;
-  out.disabled = is_true(env.get("AWS_EC2_METADATA_DISABLED"));
+  // A given Environment that does not set the switch leaves it to the process's own (a test or an
+  // embedding caller with a faked environment still honours AWS_EC2_METADATA_DISABLED=true).
+  auto disabled = env.get("AWS_EC2_METADATA_DISABLED");
+  if (!disabled) disabled = process_environment().get("AWS_EC2_METADATA_DISABLED");
+  out.disabled = is_true(disabled);
   if (auto t = lookup(env, profile, "AWS_METADATA_SERVICE_TIMEOUT", "metadata_service_timeout")) {
     auto seconds = whole_number(*t, "metadata_service_timeout", 0);
     if (!seconds) return seconds.error();

@@ -8,7 +8,8 @@
 ///     credentials {"Code": "Success", "AccessKeyId", "SecretAccessKey", "Token", "Expiration"}.
 ///     A non-200, empty (or, for credentials, non-JSON) answer is retried up to the attempts.
 ///   - Settings (environment first, then the profile): AWS_EC2_METADATA_DISABLED (true: never
-///     contacted), AWS_METADATA_SERVICE_TIMEOUT / metadata_service_timeout (seconds, default 1),
+///     contacted; when the given Environment does not set it, the process's variable counts),
+///     AWS_METADATA_SERVICE_TIMEOUT / metadata_service_timeout (seconds, default 1),
 ///     AWS_METADATA_SERVICE_NUM_ATTEMPTS / metadata_service_num_attempts (default 1),
 ///     AWS_EC2_METADATA_SERVICE_ENDPOINT / ec2_metadata_service_endpoint,
 ///     AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE / ec2_metadata_service_endpoint_mode (ipv4 | ipv6)
