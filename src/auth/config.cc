@@ -8,6 +8,7 @@
 
 #include "auth/credentials.h"
 #include "auth/endpoints.h"
+#include "auth/instance_metadata.h"
 #include "auth/shared_files.h"
 #include "ec2/config.h"
 
@@ -69,9 +70,12 @@ bool valid_region(std::string_view r) {
 
 Result<std::string> resolve_region(const ConfigOverrides& o, const Environment& env,
                                    const auth::Settings& profile, const auth::SharedFiles& files,
-                                   const std::string& profile_name) {
+                                   const std::string& profile_name, const CredentialServices& services) {
   auto region = first_of({o.region, env_value(env, "AWS_REGION"), env_value(env, "AWS_DEFAULT_REGION"),
                           profile_value(profile, "region")});
+  if (!region || region->empty()) {
+    region = auth::instance_metadata_region(env, profile, with_defaults(services).transport);
+  }
   if (!region || region->empty()) {
     return config_error("NoRegion", "You must specify a region: set AWS_REGION, add 'region = us-east-1' "
                                     "(for example) to " + profile_section(profile_name) + " in " +
@@ -173,7 +177,7 @@ Result<ResolvedConfig> resolve_config(const ConfigOverrides& overrides, const En
 
   ResolvedConfig config;
   config.profile = profile_name;
-  auto region = resolve_region(overrides, env, profile, *files, profile_name);
+  auto region = resolve_region(overrides, env, profile, *files, profile_name, services);
   if (!region) return region.error();
   config.region = *region;
   const auth::EndpointSources endpoints{env, profile, *files};

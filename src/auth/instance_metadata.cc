@@ -174,6 +174,14 @@ std::optional<std::string> fetch_instance_region(ImdsClient& client) {
   return zone->substr(0, zone->size() - 1);
 }
 
+std::optional<std::string> instance_metadata_region(const Environment& env, const Settings& profile,
+                                                    const TransportFactory& transport) {
+  auto settings = imds_settings(env, profile);
+  if (!settings || settings->disabled) return std::nullopt;
+  ImdsClient client(*settings, transport);
+  return fetch_instance_region(client);
+}
+
 MaybeProvider load_instance_metadata(const CredentialSources& s, const std::string&, bool) {
   auto settings = imds_settings(s.env, s.files.merged_profile(s.profile));
   if (!settings) return settings.error();

@@ -68,6 +68,11 @@ std::optional<Credentials> fetch_instance_credentials(ImdsClient& client);
 /// The instance's region (its availability zone less the last letter), or nullopt as above.
 std::optional<std::string> fetch_instance_region(ImdsClient& client);
 
+/// The region for resolve_config when none is configured (the AWS CLI v2 asks instance metadata
+/// last), with the active profile's settings; nullopt when disabled, unreachable or misconfigured.
+std::optional<std::string> instance_metadata_region(const Environment& env, const Settings& profile,
+                                                    const TransportFactory& transport);
+
 /// The chain's instance metadata link, with the settings of the active profile: null when the
 /// service is disabled or has no credentials, else a provider that fetches them again before
 /// they expire. An invalid setting is an error.

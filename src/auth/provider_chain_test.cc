@@ -79,6 +79,7 @@ constexpr const char* kRoleCreds = R"({"Code":"Success","AccessKeyId":"ASIAIMDS"
 
 HttpResponse imds_answer(const HttpRequest& r) {
   if (r.method == "PUT") return HttpResponse{200, {}, "token"};
+  if (r.url.ends_with("/placement/availability-zone/")) return HttpResponse{200, {}, "ap-south-1a"};
   if (r.url.ends_with("/security-credentials/")) return HttpResponse{200, {}, "box-role"};
   if (r.url.ends_with("/security-credentials/box-role")) return HttpResponse{200, {}, kRoleCreds};
   return HttpResponse{404, {}, ""};
@@ -124,6 +125,29 @@ TEST_F(ProviderChainTest, InstanceMetadataComesLastWhenEnabled) {
   clock->advance(std::chrono::minutes(5 * 60 + 55));
   ASSERT_TRUE(r->credentials_provider->get());
   EXPECT_EQ(sent().size(), 6u);
+}
+
+TEST_F(ProviderChainTest, RegionFromInstanceMetadataOnlyWhenNoneIsConfigured) {
+  dir.write(".aws/credentials", "[default]\naws_access_key_id = AKFILE\naws_secret_access_key = S\n");
+  MapEnvironment enabled({{"AWS_EC2_METADATA_DISABLED", "false"}}, dir.path());
+  auto r = resolve_config({}, enabled, services(imds_answer));
+  ASSERT_TRUE(r) << to_string(r.error());
+  EXPECT_EQ(r->region, "ap-south-1");
+  EXPECT_EQ(r->endpoint_url, "https://ec2.ap-south-1.amazonaws.com");
+  EXPECT_EQ(sent().back(), "http://169.254.169.254/latest/meta-data/placement/availability-zone/");
+
+  size_t before = sent().size();
+  MapEnvironment configured({{"AWS_EC2_METADATA_DISABLED", "false"}, {"AWS_DEFAULT_REGION", "eu-north-1"}}, dir.path());
+  auto c = resolve_config({}, configured, services(imds_answer));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->region, "eu-north-1");
+  EXPECT_EQ(sent().size(), before);
+
+  MapEnvironment disabled({}, dir.path());
+  auto d = resolve_config({}, disabled, services(imds_answer));
+  ASSERT_FALSE(d);
+  EXPECT_EQ(d.error().code, "NoRegion");
+  EXPECT_EQ(sent().size(), before);
 }
 
 TEST_F(ProviderChainTest, ProfileKeysWinOverInstanceMetadata) {
