@@ -398,11 +398,11 @@ TEST_F(ConfigTest, RoleArnComesBeforeTheProfilesOwnKeys) {
   EXPECT_EQ(e.message, "The source_profile \"default\" referenced in the profile \"admin\" does not exist.");
 }
 
-TEST_F(ConfigTest, SsoProfilesAreReportedAsUnsupported) {
+TEST_F(ConfigTest, SsoProfileWithoutItsSessionSectionIsAnError) {
   config("[profile sso]\nregion = us-east-1\nsso_session = corp\nsso_account_id = 1\nsso_role_name = R\n");
   Error e = fails({{"AWS_PROFILE", "sso"}});
-  EXPECT_EQ(e.code, "UnsupportedCredentials");
-  EXPECT_NE(e.message.find("sso_session"), std::string::npos);
+  EXPECT_EQ(e.code, "InvalidConfig");
+  EXPECT_EQ(e.message, "The specified sso-session does not exist: \"corp\"");
 }
 
 TEST_F(ConfigTest, NoCredentialsOverrideSkipsCredentialLookup) {

@@ -3,6 +3,7 @@
 // a link-local address.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
@@ -217,6 +218,17 @@ TEST_F(ProviderChainTest, SsoProfileWinsOverTheCredentialsFileAndUsesTheSsoEndpo
   EXPECT_EQ(r->credentials.source, "sso");
   EXPECT_EQ(r->credentials.access_key_id, "ASIASSO");
   EXPECT_EQ(r->credentials.identity, "sso: account 111122223333, role Admin, sso-session corp");
+  size_t calls = sent().size();
+  EXPECT_EQ(calls, 1u);
+
+  // The role credentials went into the AWS CLI's cache under its key; the next run uses them.
+  std::string key = sha1_hex(R"({"accountId":"111122223333","roleName":"Admin","sessionName":"corp"})");
+  EXPECT_TRUE(std::filesystem::exists(dir.path() + "/.aws/cli/cache/" + key + ".json"));
+  auto again = resolve({{"AWS_PROFILE", "dev"}, {"AWS_ENDPOINT_URL_SSO", "http://sso.test"}}, services(handler));
+  ASSERT_TRUE(again) << to_string(again.error());
+  EXPECT_EQ(again->credentials.access_key_id, "ASIASSO");
+  EXPECT_EQ(again->credentials.source, "sso");
+  EXPECT_EQ(sent().size(), calls);
 }
 
 TEST_F(ProviderChainTest, ExpiredSsoSessionTellsHowToLogIn) {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/cli_cache.h"
 #include "auth/endpoints.h"
 #include "auth/refreshing_credentials.h"
 #include "auth/sigv4_internal.h"
@@ -31,6 +32,12 @@ Result<Settings> with_session(const SharedFiles& files, const Settings& settings
   return out;
 }
 
+/// What --debug shows of an SSO identity.
+std::string identity(const SsoConfig& c) {
+  return "sso: account " + c.account_id + ", role " + c.role_name + ", " +
+         (c.session_name.empty() ? "start URL " + c.start_url : "sso-session " + c.session_name);
+}
+
 std::string query_value(std::string_view value) {
   std::string out;
   sigv4::detail::append_uri_encoded(out, value, false);
@@ -51,6 +58,33 @@ Error service_error(const HttpResponse& response) {
   if (const std::string* id = find_header(response.headers, "x-amzn-requestid")) e.request_id = *id;
   return e;
 }
+
+/// One refresh: the AWS CLI's cached role credentials while valid for 15 more minutes, else the
+/// token (renewed when due) and GetRoleCredentials, written back to the CLI's cache.
+struct SsoFetch {
+  SsoConfig config;
+  SsoEndpoints endpoints;
+  std::string token_cache_dir;
+  CliCache role_cache;
+  std::string cache_key;
+  std::shared_ptr<HttpTransport> transport;
+  std::shared_ptr<Clock> clock;
+
+  Result<Credentials> operator()() const {
+    if (auto cached = role_cache.load(cache_key, clock->now())) {
+      Credentials c = cached->credentials;
+      c.source = "sso";
+      c.identity = identity(config);
+      return c;
+    }
+    auto creds = fetch_sso_credentials(config, endpoints, token_cache_dir, *transport, *clock);
+    if (!creds) return creds.error();
+    AssumedRole entry;
+    entry.credentials = *creds;
+    (void)role_cache.store(cache_key, entry);  // a cache that cannot be written only costs a later call
+    return creds;
+  }
+};
 
 }  // namespace
 
@@ -84,11 +118,10 @@ Result<std::optional<SsoConfig>> load_sso_config(const SharedFiles& files, const
 }
 
 std::string sso_role_cache_key(const SsoConfig& c) {
-  // Keys in sorted order, compact separators: json.dumps(sort_keys=True, separators=(",", ":")).
-  nlohmann::json args = {{"accountId", c.account_id}, {"roleName", c.role_name}};
+  CacheKeyArgs args{{"accountId", c.account_id}, {"roleName", c.role_name}};
   if (!c.session_name.empty()) args["sessionName"] = c.session_name;
   else args["startUrl"] = c.start_url;
-  return sha1_hex(args.dump(-1, ' ', true));
+  return sso_cache_key(args);
 }
 
 Result<Credentials> get_role_credentials(const SsoConfig& c, const std::string& access_token,
@@ -133,11 +166,7 @@ Result<Credentials> fetch_sso_credentials(const SsoConfig& config, const SsoEndp
   auto token = sso_access_token(source, transport, clock);
   if (!token) return token.error();
   auto creds = get_role_credentials(config, *token, transport, endpoints.portal);
-  if (creds) {
-    creds->identity = "sso: account " + config.account_id + ", role " + config.role_name + ", " +
-                      (config.session_name.empty() ? "start URL " + config.start_url
-                                                   : "sso-session " + config.session_name);
-  }
+  if (creds) creds->identity = identity(config);
   return creds;
 }
 
@@ -149,13 +178,9 @@ MaybeProvider load_sso(const CredentialSources& s, const std::string& profile, b
   if (!portal) return portal.error();
   auto oidc = resolve_service_endpoint(ServiceId::SsoOidc, s.endpoints, (*config)->region);
   if (!oidc) return oidc.error();
-  auto clock = s.services.clock;
-  return refreshing_credentials(
-      [config = **config, endpoints = SsoEndpoints{*portal, *oidc}, dir = sso_cache_dir(s.env),
-       transport = provider_transport(s), clock]() {
-        return fetch_sso_credentials(config, endpoints, dir, *transport, *clock);
-      },
-      clock);
+  SsoFetch fetch{**config, {*portal, *oidc}, sso_cache_dir(s.env), CliCache(cli_cache_dir(s.env)),
+                 sso_role_cache_key(**config), provider_transport(s), s.services.clock};
+  return refreshing_credentials(std::move(fetch), s.services.clock);
 }
 
 }  // namespace ec2::auth

@@ -37,7 +37,7 @@ Result<std::optional<SsoConfig>> load_sso_config(const SharedFiles& files, const
                                                  const std::string& profile);
 
 /// The key of the role credentials in the AWS CLI's ~/.aws/cli/cache (botocore's
-/// SSOCredentialFetcher._create_cache_key): SHA-1 hex of the compact sorted JSON of
+/// SSOCredentialFetcher._create_cache_key, through auth/cli_cache.h's sso_cache_key):
 /// {"accountId", "roleName", "sessionName" | "startUrl"}.
 std::string sso_role_cache_key(const SsoConfig& config);
 
@@ -59,7 +59,8 @@ Result<Credentials> fetch_sso_credentials(const SsoConfig& config, const SsoEndp
                                           Clock& clock);
 
 /// The chain's SSO link: null when `profile` does not use SSO, an error for invalid settings,
-/// else a provider that fetches on first use and again before the role credentials expire.
+/// else a provider that fetches on first use and again before the role credentials expire. Role
+/// credentials are shared with the AWS CLI through its cache (auth/cli_cache.h).
 MaybeProvider load_sso(const CredentialSources& sources, const std::string& profile, bool use_env);
 
 }  // namespace ec2::auth
