@@ -102,6 +102,7 @@ class InventoryIntegration : public ::testing::Test {
     }
     ASSERT_NE(port_, 0) << "ec2-emulator did not start";
     env_ = {{"HOME", (dir_ / "home").string()},
+            {"AWS_EC2_METADATA_DISABLED", "true"},  // never the instance-metadata address
             {"AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE"},
             {"AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},
             {"AWS_REGION", "us-east-1"},
