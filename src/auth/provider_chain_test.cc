@@ -10,6 +10,7 @@
 #include "auth/credentials.h"
 #include "auth/provider_http.h"
 #include "auth/sso_token.h"
+#include "auth/sts_test_util.h"
 #include "auth/temp_dir_test_util.h"
 #include "client/fake_transport.h"
 #include "ec2/config.h"
@@ -239,6 +240,36 @@ TEST_F(ProviderChainTest, ExpiredSsoSessionTellsHowToLogIn) {
   EXPECT_EQ(r.error().message,
             "The SSO session for profile 'dev' has expired or is missing; run: aws sso login --profile dev");
   EXPECT_TRUE(sent().empty());
+}
+
+TEST_F(ProviderChainTest, AssumeRoleSignsWithContainerCredentialsOrAnSsoSourceProfile) {
+  dir.write(".aws/config", std::string(kSsoConfig) +
+                               "\n[profile ecs-admin]\nrole_arn = arn:aws:iam::1:role/A\ncredential_source = EcsContainer\n"
+                               "\n[profile sso-admin]\nrole_arn = arn:aws:iam::1:role/B\nsource_profile = dev\n");
+  write_sso_token(dir, "2024-01-01T08:00:00Z");
+  ec2::testing::FakeSts sts(clock);
+  auto handler = [&sts](const HttpRequest& r) -> Result<HttpResponse> {
+    if (r.url == "http://169.254.170.2/creds") {
+      return HttpResponse{200, {}, R"({"AccessKeyId":"ASIAECS","SecretAccessKey":"s","Token":"t",)"
+                                   R"("Expiration":"2024-01-01T06:00:00Z"})"};
+    }
+    if (r.url.starts_with("https://portal.sso.eu-west-1.amazonaws.com/federation/credentials?")) {
+      return HttpResponse{200, {}, R"({"roleCredentials":{"accessKeyId":"ASIASSO","secretAccessKey":"s",)"
+                                   R"("sessionToken":"t","expiration":1704088800000}})"};
+    }
+    return sts.transport->send(r);
+  };
+  auto ecs = resolve({{"AWS_PROFILE", "ecs-admin"}, {"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/creds"}},
+                     services(handler));
+  ASSERT_TRUE(ecs) << to_string(ecs.error());
+  EXPECT_EQ(ecs->credentials.source, "assume-role");
+  auto sso = resolve({{"AWS_PROFILE", "sso-admin"}}, services(handler));
+  ASSERT_TRUE(sso) << to_string(sso.error());
+  EXPECT_EQ(sso->credentials.source, "assume-role");
+  auto calls = sts.requests();
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_EQ(ec2::testing::signing_key_of(calls[0]), "ASIAECS");
+  EXPECT_EQ(ec2::testing::signing_key_of(calls[1]), "ASIASSO");
 }
 
 TEST_F(ProviderChainTest, CredentialSourceNamesContainerOrInstanceMetadata) {
