@@ -39,6 +39,9 @@ Result<Client> Client::create(const ConfigOverrides& overrides, const Environmen
     services.transport = [transport](const TransportOptions& wanted) -> std::shared_ptr<HttpTransport> {
       TransportOptions options = transport;
       if (options.ca_bundle.empty()) options.ca_bundle = wanted.ca_bundle;
+      // Metadata providers ask for short waits (IMDS 1 s, containers 2 s): the shorter one wins.
+      options.connect_timeout = std::min(options.connect_timeout, wanted.connect_timeout);
+      options.read_timeout = std::min(options.read_timeout, wanted.read_timeout);
       return make_curl_transport(options);
     };
   }

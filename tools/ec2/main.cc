@@ -1,4 +1,5 @@
 // ec2: one personal EC2 instance per key. See ec2(1) and docs/ec2.md.
+#include <algorithm>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -31,6 +32,9 @@ Result<Client> make_client(const Options& o, const Environment& env) {
   services.transport = [transport](const TransportOptions& wanted) -> std::shared_ptr<HttpTransport> {
     TransportOptions options = transport;
     options.ca_bundle = wanted.ca_bundle;
+    // Metadata providers ask for short waits (IMDS 1 s, containers 2 s): the shorter one wins.
+    options.connect_timeout = std::min(options.connect_timeout, wanted.connect_timeout);
+    options.read_timeout = std::min(options.read_timeout, wanted.read_timeout);
     return make_curl_transport(options);
   };
   auto config = resolve_config(overrides, env, services);
