@@ -82,10 +82,12 @@ class MapEnvironment final : public Environment {
 Result<ResolvedConfig> resolve_config(const ConfigOverrides& overrides = {},
                                       const Environment& env = process_environment());
 
-/// As above, with the services credential providers use to reach STS (and later SSO, container
-/// and instance metadata endpoints); empty members get the real ones. Further error codes:
-/// InvalidConfig, InfiniteLoopConfig, MfaRequired, NoTerminal, WebIdentityError,
-/// ExpiredCredentials, and STS's own codes (AccessDenied, ...) with its message and request id.
+/// As above, with the services credential providers use to reach STS, IAM Identity Center,
+/// container and instance metadata endpoints; empty members get the real ones. Further error
+/// codes: InvalidConfig, InfiniteLoopConfig, MfaRequired, NoTerminal, WebIdentityError,
+/// ExpiredCredentials, SsoTokenExpired (run `aws sso login`), SsoTokenCacheError,
+/// ContainerCredentialsError, InvalidContainerEndpoint, and STS's and the SSO portal's own codes
+/// (AccessDenied, ForbiddenException, ...) with their message and request id.
 Result<ResolvedConfig> resolve_config(const ConfigOverrides& overrides, const Environment& env,
                                       const CredentialServices& services);
 
