@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "aws_ec2.h"
-#include "client/response.h"
+#include "query/response.h"
 #include "instance_source.h"
 #include "output/packed_text.h"
 #include "page_download.h"
@@ -114,7 +114,7 @@ double time_parse(int runs, const Download& pages, std::vector<ec2::XmlDocument>
       ec2::HttpResponse response;
       response.status = 200;
       response.body = pages.pages[i];
-      auto document = ec2::client::interpret_response(std::move(response));
+      auto document = ec2::query::interpret_response(std::move(response));
       if (!document) fail("a page does not parse: " + ec2::to_string(document.error()));
       parsed[i] = std::move(*document);
     }

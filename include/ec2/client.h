@@ -22,9 +22,6 @@ namespace ec2 {
 /// Sent as the User-Agent header of every request.
 inline constexpr std::string_view kUserAgent = "ec2-toolkit/0.1.0";
 
-/// A parsed EC2 response document. The root element is `<ActionResponse>`.
-using XmlDocument = std::shared_ptr<const pugi::xml_document>;
-
 /// Everything a Client is made of. Missing pieces get the real defaults.
 struct ClientOptions {
   ResolvedConfig config;
@@ -43,9 +40,11 @@ class Client {
 
   /// Resolves configuration from overrides, environment and files, with the real transport.
   /// `transport` configures the curl transport; its ca_bundle defaults to the resolved one.
+  /// Credential providers (STS, ...) use `services`; an empty transport factory there means curl
+  /// transports with `transport`'s settings (timeouts, trace).
   static Result<Client> create(const ConfigOverrides& overrides = {},
                                const Environment& env = process_environment(),
-                               TransportOptions transport = {});
+                               TransportOptions transport = {}, CredentialServices services = {});
 
   const ResolvedConfig& config() const { return options_.config; }
   const std::string& region() const { return options_.config.region; }
@@ -53,6 +52,10 @@ class Client {
   Random& random() const { return *options_.random; }
   HttpTransport& transport() const { return *options_.transport; }
   RetryPolicy& retry_policy() const { return *options_.retry; }
+
+  /// The credentials requests are signed with now: from the config's credentials_provider
+  /// (refreshed when they are about to expire), else the config's credentials.
+  Result<Credentials> credentials() const;
 
   /// A client for another region sharing this one's transport. The endpoint becomes that
   /// region's default unless this client's endpoint was set explicitly.

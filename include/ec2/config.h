@@ -3,27 +3,16 @@
 /// explicit overrides > environment > shared files (~/.aws/credentials, ~/.aws/config).
 /// docs/configuration.md describes every variable and setting for users.
 
-#include <chrono>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "ec2/credentials.h"
 #include "ec2/result.h"
 
 namespace ec2 {
-
-/// AWS credentials. `source` says where they came from, with the AWS CLI's names: "explicit",
-/// "env", "shared-credentials-file", "custom-process", "config-file" ("none" when not signing).
-struct Credentials {
-  std::string access_key_id;
-  std::string secret_access_key;
-  std::string session_token;
-  std::string source;
-  /// When temporary credentials stop working (credential_process `Expiration`,
-  /// AWS_CREDENTIAL_EXPIRATION); empty when they do not expire.
-  std::optional<std::chrono::system_clock::time_point> expiration;
-};
 
 enum class RetryMode { Standard, Legacy, Adaptive };
 
@@ -47,7 +36,15 @@ struct ResolvedConfig {
   std::string profile = "default";
   std::string region;
   std::string endpoint_url;  ///< Always set: the override or `https://ec2.{region}.amazonaws.com`.
+  /// STS endpoint with the same rules (AWS_ENDPOINT_URL_STS, ...; default the regional
+  /// `https://sts.{region}.amazonaws.com`), for GetCallerIdentity and AssumeRole.
+  std::string sts_endpoint_url;
+  /// The credentials when the configuration was resolved (source "none" when not signing). Kept
+  /// for callers that read them once; requests are signed with `credentials_provider`.
   Credentials credentials;
+  /// Supplies current (refreshed) credentials; null when not signing. Clients sign with this
+  /// when set, else with `credentials`.
+  std::shared_ptr<CredentialsProvider> credentials_provider;
   std::string ca_bundle;
   int max_attempts = 3;
   RetryMode retry_mode = RetryMode::Standard;
@@ -84,6 +81,15 @@ class MapEnvironment final : public Environment {
 /// InvalidRetryMode (and ConfigReadError, category Io, for an unreadable file).
 Result<ResolvedConfig> resolve_config(const ConfigOverrides& overrides = {},
                                       const Environment& env = process_environment());
+
+/// As above, with the services credential providers use to reach STS, IAM Identity Center,
+/// container and instance metadata endpoints; empty members get the real ones. Further error
+/// codes: InvalidConfig, InfiniteLoopConfig, MfaRequired, NoTerminal, WebIdentityError,
+/// ExpiredCredentials, SsoTokenExpired (run `aws sso login`), SsoTokenCacheError,
+/// ContainerCredentialsError, InvalidContainerEndpoint, and STS's and the SSO portal's own codes
+/// (AccessDenied, ForbiddenException, ...) with their message and request id.
+Result<ResolvedConfig> resolve_config(const ConfigOverrides& overrides, const Environment& env,
+                                      const CredentialServices& services);
 
 /// `https://ec2.{region}.amazonaws.com`, or `.amazonaws.com.cn` for `cn-*` regions.
 std::string default_endpoint(std::string_view region);

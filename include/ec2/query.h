@@ -2,6 +2,8 @@
 /// EC2 Query protocol requests: form parameters with EC2's flattening rules.
 
 #include <cstdint>
+#include <memory>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -10,6 +12,9 @@
 #include "ec2/types.h"
 
 namespace ec2 {
+
+/// A parsed Query response document. The root element is `<ActionResponse>`.
+using XmlDocument = std::shared_ptr<const pugi::xml_document>;
 
 /// The API version every request carries.
 inline constexpr std::string_view kApiVersion = "2016-11-15";
@@ -37,6 +42,8 @@ class QueryParams {
 
   /// The form body `Action=...&Version=2016-11-15&k=v...`, percent-encoded per RFC 3986.
   std::string encode(std::string_view action) const;
+  /// The same for another service's API version (STS: "2011-06-15").
+  std::string encode(std::string_view action, std::string_view version) const;
 
  private:
   std::vector<Item> items_;

@@ -7,6 +7,8 @@
 #include <cstdlib>
 
 #include "auth/credentials.h"
+#include "auth/endpoints.h"
+#include "auth/instance_metadata.h"
 #include "auth/shared_files.h"
 #include "ec2/config.h"
 
@@ -68,9 +70,12 @@ bool valid_region(std::string_view r) {
 
 Result<std::string> resolve_region(const ConfigOverrides& o, const Environment& env,
                                    const auth::Settings& profile, const auth::SharedFiles& files,
-                                   const std::string& profile_name) {
+                                   const std::string& profile_name, const CredentialServices& services) {
   auto region = first_of({o.region, env_value(env, "AWS_REGION"), env_value(env, "AWS_DEFAULT_REGION"),
                           profile_value(profile, "region")});
+  if (!region || region->empty()) {
+    region = auth::instance_metadata_region(env, profile, with_defaults(services).transport);
+  }
   if (!region || region->empty()) {
     return config_error("NoRegion", "You must specify a region: set AWS_REGION, add 'region = us-east-1' "
                                     "(for example) to " + profile_section(profile_name) + " in " +
@@ -81,44 +86,6 @@ Result<std::string> resolve_region(const ConfigOverrides& o, const Environment& 
                                              "' is not a valid region name (like us-east-1)");
   }
   return *region;
-}
-
-bool truthy(const std::optional<std::string>& v) {
-  if (!v) return false;
-  std::string s = *v;
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s == "true";
-}
-
-/// endpoint_url of the `ec2` block of the profile's `services` section, if any.
-std::optional<std::string> services_endpoint(const auth::Settings& profile, const auth::SharedFiles& files) {
-  auto services_name = profile_value(profile, "services");
-  if (!services_name) return std::nullopt;
-  auto section = files.services.find(*services_name);
-  if (section == files.services.end()) return std::nullopt;
-  auto ec2 = section->second.find("ec2");
-  if (ec2 == section->second.end() || !ec2->second.is_nested) return std::nullopt;
-  auto url = ec2->second.nested.find("endpoint_url");
-  if (url == ec2->second.nested.end() || url->second.empty()) return std::nullopt;
-  return url->second;
-}
-
-Result<std::string> resolve_endpoint(const ConfigOverrides& o, const Environment& env,
-                                     const auth::Settings& profile, const auth::SharedFiles& files,
-                                     const std::string& region) {
-  std::optional<std::string> url = o.endpoint_url;
-  bool ignore_configured = truthy(env_value(env, "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) ||
-                           truthy(profile_value(profile, "ignore_configured_endpoint_urls"));
-  if (!url && !ignore_configured) {
-    url = first_of({env_value(env, "AWS_ENDPOINT_URL_EC2"), env_value(env, "AWS_ENDPOINT_URL"),
-                    services_endpoint(profile, files), profile_value(profile, "endpoint_url")});
-  }
-  if (!url) return default_endpoint(region);
-  if (!(url->starts_with("http://") || url->starts_with("https://")) || url->find("://") + 3 == url->size()) {
-    return config_error("InvalidEndpoint", "Invalid endpoint URL '" + *url +
-                                               "': it must start with http:// or https:// and name a host");
-  }
-  return *url;
 }
 
 Result<int> resolve_max_attempts(const ConfigOverrides& o, const Environment& env,
@@ -178,10 +145,7 @@ const Environment& process_environment() {
 }
 
 std::string default_endpoint(std::string_view region) {
-  std::string url = "https://ec2.";
-  url.append(region).append(".amazonaws.com");
-  if (region.starts_with("cn-")) url.append(".cn");
-  return url;
+  return auth::default_service_endpoint(auth::ServiceId::Ec2, region);
 }
 
 std::string_view to_string(RetryMode mode) {
@@ -194,6 +158,11 @@ std::string_view to_string(RetryMode mode) {
 }
 
 Result<ResolvedConfig> resolve_config(const ConfigOverrides& overrides, const Environment& env) {
+  return resolve_config(overrides, env, CredentialServices{});
+}
+
+Result<ResolvedConfig> resolve_config(const ConfigOverrides& overrides, const Environment& env,
+                                      const CredentialServices& services) {
   auto files = auth::load_shared_files(env);
   if (!files) return files.error();
   auto [profile_name, explicit_profile] = choose_profile(overrides, env);
@@ -208,12 +177,17 @@ Result<ResolvedConfig> resolve_config(const ConfigOverrides& overrides, const En
 
   ResolvedConfig config;
   config.profile = profile_name;
-  auto region = resolve_region(overrides, env, profile, *files, profile_name);
+  auto region = resolve_region(overrides, env, profile, *files, profile_name, services);
   if (!region) return region.error();
   config.region = *region;
-  auto endpoint = resolve_endpoint(overrides, env, profile, *files, config.region);
+  const auth::EndpointSources endpoints{env, profile, *files};
+  auto endpoint = auth::resolve_service_endpoint(auth::ServiceId::Ec2, endpoints, config.region,
+                                                 overrides.endpoint_url);
   if (!endpoint) return endpoint.error();
   config.endpoint_url = *endpoint;
+  auto sts_endpoint = auth::resolve_service_endpoint(auth::ServiceId::Sts, endpoints, config.region);
+  if (!sts_endpoint) return sts_endpoint.error();
+  config.sts_endpoint_url = *sts_endpoint;
   auto mode = resolve_retry_mode(overrides, env, profile);
   if (!mode) return mode.error();
   config.retry_mode = *mode;
@@ -227,11 +201,14 @@ Result<ResolvedConfig> resolve_config(const ConfigOverrides& overrides, const En
     config.credentials.source = "none";
     return config;
   }
-  auth::CredentialSources sources{overrides, env, *files, profile_name, explicit_profile,
-                                  std::chrono::system_clock::now()};
-  auto creds = auth::resolve_credentials(sources);
+  auth::CredentialSources sources{overrides,     env,          *files,    profile_name, explicit_profile,
+                                  config.region, endpoints, with_defaults(services), config.ca_bundle};
+  auto provider = auth::resolve_credentials(sources);
+  if (!provider) return provider.error();
+  auto creds = (*provider)->get();
   if (!creds) return creds.error();
   config.credentials = std::move(*creds);
+  config.credentials_provider = std::move(*provider);
   return config;
 }
 

@@ -388,12 +388,21 @@ TEST_F(ConfigTest, InvalidRetrySettings) {
   EXPECT_EQ(fails(v, o).code, "InvalidMaxAttempts");
 }
 
-TEST_F(ConfigTest, AssumeRoleProfilesAreReportedAsUnsupported) {
+TEST_F(ConfigTest, RoleArnComesBeforeTheProfilesOwnKeys) {
+  // Like the CLI, the assume-role provider is asked before the credentials file; the role's
+  // source profile is looked up (and here it does not exist).
   config("[profile admin]\nregion = us-east-1\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = default\n");
   credentials("[admin]\naws_access_key_id = A\naws_secret_access_key = S\n");
   Error e = fails({{"AWS_PROFILE", "admin"}});
-  EXPECT_EQ(e.code, "UnsupportedCredentials");
-  EXPECT_NE(e.message.find("role_arn"), std::string::npos);
+  EXPECT_EQ(e.code, "InvalidConfig");
+  EXPECT_EQ(e.message, "The source_profile \"default\" referenced in the profile \"admin\" does not exist.");
+}
+
+TEST_F(ConfigTest, SsoProfileWithoutItsSessionSectionIsAnError) {
+  config("[profile sso]\nregion = us-east-1\nsso_session = corp\nsso_account_id = 1\nsso_role_name = R\n");
+  Error e = fails({{"AWS_PROFILE", "sso"}});
+  EXPECT_EQ(e.code, "InvalidConfig");
+  EXPECT_EQ(e.message, "The specified sso-session does not exist: \"corp\"");
 }
 
 TEST_F(ConfigTest, NoCredentialsOverrideSkipsCredentialLookup) {
@@ -408,6 +417,10 @@ TEST_F(ConfigTest, NothingConfiguredAtAll) {
   Error e = fails({{"AWS_REGION", "us-east-1"}});
   EXPECT_EQ(e.code, "NoCredentials");
   EXPECT_NE(e.message.find("profile 'default'"), std::string::npos);
+  for (const char* place : {"AWS_ACCESS_KEY_ID", "AWS_WEB_IDENTITY_TOKEN_FILE", "role_arn", "sso_session",
+                            "credential_process", "~/.aws/config", "~/.aws/credentials"}) {
+    EXPECT_NE(e.message.find(place), std::string::npos) << place << " in " << e.message;
+  }
 }
 
 TEST(MapEnvironment, GetAndHome) {

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "auth/temp_dir_test_util.h"
+#include "ec2/config.h"
+#include "retry/fake_clock.h"
 
 namespace ec2::auth {
 namespace {
@@ -125,6 +127,36 @@ TEST(Iso8601, Forms) {
   EXPECT_FALSE(parse_iso8601("2030-13-01T00:00:00Z").has_value());
   EXPECT_FALSE(parse_iso8601("2030-01-01").has_value());
   EXPECT_FALSE(parse_iso8601("2030-01-01T00:00:00 UTC").has_value());
+}
+
+}  // namespace
+}  // namespace ec2::auth
+
+namespace ec2::auth {
+namespace {
+
+TEST(CredentialProcessRefresh, RunsTheCommandAgainBeforeItsCredentialsExpire) {
+  testing::TempDir home;
+  std::string counter = home.path() + "/runs";
+  std::string command = home.write(
+      "creds.sh",
+      "#!/bin/sh\nn=$(cat '" + counter + "' 2>/dev/null || echo 0)\nn=$((n+1))\necho $n > '" + counter +
+          "'\nprintf '{\"Version\": 1, \"AccessKeyId\": \"AKP%s\", \"SecretAccessKey\": \"S\", "
+          "\"SessionToken\": \"T\", \"Expiration\": \"2024-01-01T01:00:00Z\"}' $n\n",
+      true);
+  home.write(".aws/config", "[default]\nregion = eu-west-1\ncredential_process = " + command + "\n");
+  auto clock = std::make_shared<testing::FakeClock>();  // 2024-01-01T00:00:00Z
+  CredentialServices services;
+  services.clock = clock;
+  MapEnvironment env({}, home.path());
+  auto config = resolve_config({}, env, services);
+  ASSERT_TRUE(config.ok()) << to_string(config.error());
+  EXPECT_EQ(config->credentials.access_key_id, "AKP1");
+  EXPECT_EQ(config->credentials.identity, "custom-process: profile default");
+  clock->advance(std::chrono::minutes(30));
+  EXPECT_EQ(config->credentials_provider->get()->access_key_id, "AKP1");
+  clock->advance(std::chrono::minutes(16));  // 14 minutes left
+  EXPECT_EQ(config->credentials_provider->get()->access_key_id, "AKP2");
 }
 
 }  // namespace

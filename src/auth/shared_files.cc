@@ -91,6 +91,8 @@ void map_config_sections(const IniFile& file, SharedFiles& out) {
       out.config_profiles[*name] = section.values;
     } else if (auto service = named_section(section.name, "services")) {
       out.services[*service] = section.values;
+    } else if (auto session = named_section(section.name, "sso-session")) {
+      out.sso_sessions[*session] = section.values;
     }
   }
 }

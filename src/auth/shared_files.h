@@ -19,6 +19,7 @@ struct SharedFiles {
   std::string credentials_path;  ///< Likewise (`~/.aws/credentials`).
   std::map<std::string, Settings> config_profiles;  ///< `[default]`, `[profile NAME]`.
   std::map<std::string, Settings> services;         ///< `[services NAME]`.
+  std::map<std::string, Settings> sso_sessions;     ///< `[sso-session NAME]`.
   std::map<std::string, Settings> credentials;      ///< Every section of the credentials file.
 
   /// True when either file has a section for `profile`.
@@ -36,7 +37,8 @@ std::string expand_path(std::string_view path, const Environment& env);
 Result<SharedFiles> load_shared_files(const Environment& env);
 
 /// Maps the sections of a parsed config file: `[default]` and `[profile NAME]` become profiles,
-/// `[services NAME]` service blocks; other sections are ignored. `NAME` may be quoted.
+/// `[services NAME]` service blocks, `[sso-session NAME]` SSO sessions; other sections are
+/// ignored. `NAME` may be quoted.
 void map_config_sections(const IniFile& file, SharedFiles& out);
 
 /// Plain value of `key` in `settings`, or nullptr.

@@ -8,7 +8,7 @@ namespace {
 
 ec2::SigningParams params() {
   ec2::SigningParams p;
-  p.credentials = {"AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "", "bench", {}};
+  p.credentials = {"AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "", "bench", {}, {}};
   p.region = "us-east-1";
   p.service = "ec2";
   p.time = std::chrono::system_clock::from_time_t(1709294400);

@@ -11,7 +11,7 @@ using namespace std::chrono_literals;
 
 SigningParams ec2_params() {
   SigningParams p;
-  p.credentials = {"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "SESSIONTOKEN", "test", {}};
+  p.credentials = {"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "SESSIONTOKEN", "test", {}, {}};
   p.region = "us-west-2";
   p.service = "ec2";
   p.time = std::chrono::system_clock::from_time_t(1709294400);  // 2024-03-01T12:00:00Z

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <optional>
 
-#include "client/response.h"
+#include "query/response.h"
 #include "ec2/sigv4.h"
 
 namespace ec2 {
@@ -34,8 +34,18 @@ Client::Client(ClientOptions options) : options_(std::move(options)) {
 }
 
 Result<Client> Client::create(const ConfigOverrides& overrides, const Environment& env,
-                              TransportOptions transport) {
-  auto config = resolve_config(overrides, env);
+                              TransportOptions transport, CredentialServices services) {
+  if (!services.transport) {
+    services.transport = [transport](const TransportOptions& wanted) -> std::shared_ptr<HttpTransport> {
+      TransportOptions options = transport;
+      if (options.ca_bundle.empty()) options.ca_bundle = wanted.ca_bundle;
+      // Metadata providers ask for short waits (IMDS 1 s, containers 2 s): the shorter one wins.
+      options.connect_timeout = std::min(options.connect_timeout, wanted.connect_timeout);
+      options.read_timeout = std::min(options.read_timeout, wanted.read_timeout);
+      return make_curl_transport(options);
+    };
+  }
+  auto config = resolve_config(overrides, env, services);
   if (!config) return config.error();
   if (transport.ca_bundle.empty()) transport.ca_bundle = config->ca_bundle;
   ClientOptions options;
@@ -52,16 +62,22 @@ Client Client::for_region(std::string region) const {
   return Client(std::move(options));
 }
 
+Result<Credentials> Client::credentials() const {
+  if (options_.config.credentials_provider) return options_.config.credentials_provider->get();
+  return options_.config.credentials;
+}
+
 Result<HttpRequest> Client::signed_request(const std::string& body) const {
   HttpRequest request;
   request.method = "POST";
   request.url = with_root_path(options_.config.endpoint_url);
   request.headers = {{"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"}};
   request.body = body;
-  const Credentials& credentials = options_.config.credentials;
-  if (!credentials.access_key_id.empty()) {
+  auto credentials = this->credentials();
+  if (!credentials) return credentials.error();
+  if (!credentials->access_key_id.empty()) {
     SigningParams params;
-    params.credentials = credentials;
+    params.credentials = std::move(*credentials);
     params.region = options_.config.region;
     params.time = options_.clock->now();
     EC2_TRY(sign_request(request, params));
@@ -77,7 +93,7 @@ Result<XmlDocument> Client::attempt(const std::string& body) const {
   if (!request) return request.error();
   auto response = options_.transport->send(*request);
   if (!response) return response.error();
-  return client::interpret_response(std::move(*response));
+  return query::interpret_response(std::move(*response));
 }
 
 Result<XmlDocument> Client::call(std::string_view action, const QueryParams& params,
@@ -110,7 +126,7 @@ std::vector<Result<XmlDocument>> Client::attempt_all(const std::vector<Pending>&
   }
   auto responses = options_.transport->send_all(requests);
   for (size_t r = 0; r < sent.size(); ++r) {
-    outcomes[sent[r]] = responses[r] ? client::interpret_response(std::move(*responses[r]))
+    outcomes[sent[r]] = responses[r] ? query::interpret_response(std::move(*responses[r]))
                                      : Result<XmlDocument>(responses[r].error());
   }
   std::vector<Result<XmlDocument>> out;

@@ -202,5 +202,47 @@ TEST_F(ClientTest, UnsignedWithoutCredentialsAndUserAgentSuffix) {
   EXPECT_EQ(*find_header(r.headers, "User-Agent"), "ec2-toolkit/0.1.0 ec2-cli/0.1.0");
 }
 
+/// Hands out "AKROT<n>" on the n-th call, or an error once `fail` is set.
+class RotatingProvider final : public CredentialsProvider {
+ public:
+  Result<Credentials> get() override {
+    if (fail) return make_error(ErrorCategory::Auth, "ExpiredToken", "refresh failed");
+    return Credentials{"AKROT" + std::to_string(++calls), "SECRET", "TOKEN" + std::to_string(calls), "test", {}, {}};
+  }
+  std::atomic<int> calls{0};
+  std::atomic<bool> fail{false};
+};
+
+TEST_F(ClientTest, SignsEveryRequestWithTheProvidersCurrentCredentials) {
+  auto provider = std::make_shared<RotatingProvider>();
+  ClientOptions options;
+  options.config.region = "eu-west-1";
+  options.config.endpoint_url = "http://127.0.0.1:9999/";
+  options.config.credentials.access_key_id = "AKSNAPSHOT";
+  options.config.credentials.secret_access_key = "SECRET";
+  options.config.credentials_provider = provider;
+  options.transport = transport_;
+  options.clock = clock_;
+  Client client(options);
+  transport_->push(xml_response(200, kRegionsXml));
+  transport_->push(xml_response(200, kRegionsXml));
+  ASSERT_TRUE(client.call("DescribeRegions", {}));
+  ASSERT_TRUE(client.for_region("us-west-2").call("DescribeRegions", {}));
+  auto requests = transport_->requests();
+  ASSERT_EQ(requests.size(), 2u);
+  for (int i = 0; i < 2; ++i) {
+    const std::string* auth = find_header(requests[i].headers, "Authorization");
+    ASSERT_NE(auth, nullptr);
+    EXPECT_NE(auth->find("Credential=AKROT" + std::to_string(i + 1) + "/"), std::string::npos) << *auth;
+    EXPECT_EQ(*find_header(requests[i].headers, "X-Amz-Security-Token"), "TOKEN" + std::to_string(i + 1));
+  }
+  EXPECT_EQ(client.credentials()->access_key_id, "AKROT3");
+  provider->fail = true;
+  auto failed = client.call("DescribeRegions", {});
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().code, "ExpiredToken");
+  EXPECT_EQ(transport_->requests().size(), 2u);
+}
+
 }  // namespace
 }  // namespace ec2

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <nlohmann/json.hpp>
 
 namespace ec2::http {
 namespace {
@@ -30,6 +31,29 @@ bool looks_like_xml(std::string_view body) {
   return pos != std::string_view::npos && body[pos] == '<';
 }
 
+bool looks_like_json(std::string_view body) {
+  auto pos = body.find_first_not_of(" \t\r\n");
+  return pos != std::string_view::npos && (body[pos] == '{' || body[pos] == '[');
+}
+
+void redact_json_values(nlohmann::json& doc) {
+  if (doc.is_object()) {
+    for (auto& [key, value] : doc.items()) {
+      if (value.is_string() && is_secret_name(key)) value = kRedacted;
+      else redact_json_values(value);
+    }
+  } else if (doc.is_array()) {
+    for (auto& value : doc) redact_json_values(value);
+  }
+}
+
+/// A body as it may be shown: XML and JSON with secret values redacted, else as a form.
+std::string redact_body(std::string_view body) {
+  if (looks_like_xml(body)) return redact_xml(body);
+  if (looks_like_json(body)) return redact_json(body);
+  return redact_form(body);
+}
+
 /// Redacts the Signature=... part of an Authorization header value.
 std::string redact_authorization(std::string_view value) {
   auto pos = value.find("Signature=");
@@ -47,9 +71,11 @@ std::string redact_authorization(std::string_view value) {
 bool is_secret_name(std::string_view name) {
   std::string n = lower(name);
   n.erase(std::remove_if(n.begin(), n.end(), [](char c) { return c == '-' || c == '_'; }), n.end());
-  static constexpr std::array kMarkers = {"secret",      "password",      "passwd",
-                                          "signature",   "securitytoken", "sessiontoken",
-                                          "keymaterial", "privatekey"};
+  static constexpr std::array kMarkers = {"secret",        "password",     "passwd",       "signature",
+                                          "securitytoken", "sessiontoken", "identitytoken", "tokencode",
+                                          "accesstoken",   "refreshtoken", "keymaterial",   "privatekey",
+                                          "bearertoken",   "metadatatoken"};
+  if (n == "token") return true;  // container and instance metadata credentials' session token
   for (std::string_view marker : kMarkers) {
     if (n.find(marker) != std::string::npos) return true;
   }
@@ -82,6 +108,13 @@ std::string redact_form(std::string_view form) {
     start = end + 1;
   }
   return out;
+}
+
+std::string redact_json(std::string_view json) {
+  auto doc = nlohmann::json::parse(json, nullptr, false);
+  if (doc.is_discarded()) return std::string(kRedacted);
+  redact_json_values(doc);
+  return doc.dump();
 }
 
 std::string redact_xml(std::string_view xml) {
@@ -118,7 +151,7 @@ std::string format_request(const HttpRequest& request) {
   for (const auto& [name, value] : request.headers) {
     out += "\n> " + name + ": " + redact_header(name, value);
   }
-  if (!request.body.empty()) out += "\n> " + cut(redact_form(request.body));
+  if (!request.body.empty()) out += "\n> " + cut(redact_body(request.body));
   return out;
 }
 
@@ -128,8 +161,9 @@ std::string format_response(const HttpResponse& response) {
     out += "\n< " + name + ": " + redact_header(name, value);
   }
   if (!response.body.empty()) {
-    out += "\n< " + cut(looks_like_xml(response.body) ? redact_xml(response.body)
-                                                      : std::string(response.body));
+    out += "\n< " + cut(looks_like_json(response.body) || looks_like_xml(response.body)
+                             ? redact_body(response.body)
+                             : std::string(response.body));
   }
   return out;
 }

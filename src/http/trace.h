@@ -14,7 +14,8 @@ namespace ec2::http {
 inline constexpr std::string_view kRedacted = "<redacted>";
 
 /// True for names that look like they carry a secret (secret, password, token of a session,
-/// signature, private key material). Case-insensitive; `NextToken`/`ClientToken` are not secret.
+/// bearer or metadata token, a bare `Token`, signature, private key material). Case-insensitive;
+/// `NextToken`/`ClientToken` are not secret.
 bool is_secret_name(std::string_view name);
 
 /// The header value as it may be shown: Authorization keeps its credential scope and signed
@@ -27,6 +28,11 @@ std::string redact_form(std::string_view form);
 /// An XML body with the text of secret-looking elements (`<keyMaterial>`, `<secretAccessKey>`,
 /// `<password>`, ...) redacted.
 std::string redact_xml(std::string_view xml);
+
+/// A JSON body (SSO, SSO-OIDC, container and instance metadata answers) with the string values
+/// of secret-looking keys (`secretAccessKey`, `accessToken`, `Token`, ...) redacted, at any depth;
+/// text that does not parse as JSON is fully redacted.
+std::string redact_json(std::string_view json);
 
 /// Trace lines for a request (`> POST url`, `> Header: value`, body) joined with newlines.
 std::string format_request(const HttpRequest& request);

@@ -5,12 +5,33 @@
 namespace ec2::http {
 namespace {
 
+TEST(TraceTest, JsonBodiesLoseSecretValuesAtAnyDepth) {
+  EXPECT_EQ(redact_json(R"({"roleCredentials":{"accessKeyId":"ASIA1","secretAccessKey":"s",)"
+                        R"("sessionToken":"t","expiration":1}})"),
+            R"({"roleCredentials":{"accessKeyId":"ASIA1","expiration":1,"secretAccessKey":"<redacted>",)"
+            R"("sessionToken":"<redacted>"}})");
+  EXPECT_EQ(redact_json(R"({"AccessKeyId":"A","Token":"t","Code":"Success"})"),
+            R"({"AccessKeyId":"A","Code":"Success","Token":"<redacted>"})");
+  EXPECT_EQ(redact_json(R"([{"clientSecret":"c","refreshToken":"r","grantType":"refresh_token"}])"),
+            R"([{"clientSecret":"<redacted>","grantType":"refresh_token","refreshToken":"<redacted>"}])");
+  EXPECT_EQ(redact_json("{not json"), "<redacted>");
+  HttpRequest request{"POST", "https://oidc.test/token", {{"x-amz-sso_bearer_token", "tok"}},
+                      R"({"clientSecret":"c","refreshToken":"r"})"};
+  std::string line = format_request(request);
+  EXPECT_EQ(line.find("tok\n"), std::string::npos) << line;
+  EXPECT_EQ(line.find("\"c\""), std::string::npos) << line;
+  HttpResponse response{200, {}, R"({"accessToken":"secret-access","expiresIn":3600})"};
+  EXPECT_EQ(format_response(response).find("secret-access"), std::string::npos);
+}
+
 TEST(TraceTest, SecretNames) {
   for (const char* name : {"X-Amz-Security-Token", "SecretAccessKey", "secretAccessKey", "Password",
-                           "keyMaterial", "X-Amz-Signature", "sessionToken"}) {
+                           "keyMaterial", "X-Amz-Signature", "sessionToken", "WebIdentityToken", "TokenCode",
+                           "accessToken", "refreshToken", "clientSecret", "x-amz-sso_bearer_token",
+                           "x-aws-ec2-metadata-token", "Token"}) {
     EXPECT_TRUE(is_secret_name(name)) << name;
   }
-  for (const char* name : {"NextToken", "ClientToken", "KeyName", "X-Amz-Credential", "Host"}) {
+  for (const char* name : {"NextToken", "ClientToken", "KeyName", "X-Amz-Credential", "Host", "tokenType"}) {
     EXPECT_FALSE(is_secret_name(name)) << name;
   }
 }
@@ -29,6 +50,8 @@ TEST(TraceTest, AuthorizationKeepsScopeButNotSignature) {
 TEST(TraceTest, FormFieldsWithSecretNamesAreRedacted) {
   EXPECT_EQ(redact_form("Action=X&X-Amz-Signature=abc&NextToken=t&Password=p"),
             "Action=X&X-Amz-Signature=<redacted>&NextToken=t&Password=<redacted>");
+  EXPECT_EQ(redact_form("Action=AssumeRoleWithWebIdentity&RoleArn=r&WebIdentityToken=eyJ&TokenCode=123456"),
+            "Action=AssumeRoleWithWebIdentity&RoleArn=r&WebIdentityToken=<redacted>&TokenCode=<redacted>");
   EXPECT_EQ(redact_form(""), "");
   EXPECT_EQ(redact_form("a"), "a");
 }

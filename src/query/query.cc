@@ -82,8 +82,10 @@ const std::string* QueryParams::get(std::string_view key) const {
   return nullptr;
 }
 
-std::string QueryParams::encode(std::string_view action) const {
-  std::string body = "Action=" + uri_encode(action) + "&Version=" + std::string(kApiVersion);
+std::string QueryParams::encode(std::string_view action) const { return encode(action, kApiVersion); }
+
+std::string QueryParams::encode(std::string_view action, std::string_view version) const {
+  std::string body = "Action=" + uri_encode(action) + "&Version=" + std::string(version);
   for (const auto& [key, value] : items_) {
     body += '&';
     body += uri_encode(key);

@@ -36,6 +36,15 @@ TEST_F(BadInput, NoCredentials) {
   expect_error(ec2({}), 1, "Unable to locate credentials");
 }
 
+TEST_F(BadInput, DebugNamesTheCredentialProviderButNoSecret) {
+  auto r = ec2({"--debug", "-i"});
+  EXPECT_NE(r.err.find("credentials from env: AWS_ACCESS_KEY_ID"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(ec2_.env()["AWS_SECRET_ACCESS_KEY"]), std::string::npos) << r.err;
+  for (size_t at = r.err.find("Signature="); at != std::string::npos; at = r.err.find("Signature=", at + 1)) {
+    EXPECT_EQ(r.err.substr(at, 20), "Signature=<redacted>") << r.err;
+  }
+}
+
 TEST_F(BadInput, UnknownProfile) {
   auto r = ec2({"-p", "no-such-profile"});
   expect_error(r, 1, "no-such-profile");

@@ -127,8 +127,10 @@ void Emulator::clear_faults() { control("DELETE", "faults"); }
 Ec2Runner::Ec2Runner(Emulator& emulator) : emulator_(emulator) {
   home_ = make_temp_dir("ec2-home-");
   key_dir_ = home_ + "/keys";
+  // Runs never reach the instance-metadata or container addresses, even without keys or region.
   env_ = {{"HOME", home_},
           {"PATH", "/usr/bin:/bin"},
+          {"AWS_EC2_METADATA_DISABLED", "true"},
           {"AWS_ACCESS_KEY_ID", kAccessKey},
           {"AWS_SECRET_ACCESS_KEY", kSecretKey},
           {"AWS_REGION", "us-east-1"},

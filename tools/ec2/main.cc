@@ -1,4 +1,5 @@
 // ec2: one personal EC2 instance per key. See ec2(1) and docs/ec2.md.
+#include <algorithm>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -18,26 +19,37 @@ void debug_line(std::string_view line) {
   std::fprintf(stderr, "debug: %.*s\n", static_cast<int>(line.size()), line.data());
 }
 
-/// The client for the run: configuration resolved like the AWS CLI, plus --debug tracing.
+/// The client for the run: configuration resolved like the AWS CLI, plus --debug tracing (of
+/// the STS calls credential providers make too).
 Result<Client> make_client(const Options& o, const Environment& env) {
   ConfigOverrides overrides;
   overrides.profile = o.profile;
   overrides.region = o.region;
   overrides.endpoint_url = o.endpoint_url;
-  auto config = resolve_config(overrides, env);
-  if (!config) return config.error();
   TransportOptions transport;
+  if (o.debug) transport.trace = debug_line;
+  CredentialServices services;
+  services.transport = [transport](const TransportOptions& wanted) -> std::shared_ptr<HttpTransport> {
+    TransportOptions options = transport;
+    options.ca_bundle = wanted.ca_bundle;
+    // Metadata providers ask for short waits (IMDS 1 s, containers 2 s): the shorter one wins.
+    options.connect_timeout = std::min(options.connect_timeout, wanted.connect_timeout);
+    options.read_timeout = std::min(options.read_timeout, wanted.read_timeout);
+    return make_curl_transport(options);
+  };
+  auto config = resolve_config(overrides, env, services);
+  if (!config) return config.error();
   transport.ca_bundle = config->ca_bundle;
   ClientOptions options;
   if (o.debug) {
-    transport.trace = debug_line;
     options.on_retry = [](const Error& e, int attempt, std::chrono::milliseconds delay) {
       debug_line(fmt::format("retry after attempt {}: {} (waiting {} ms)", attempt, to_string(e),
                              delay.count()));
     };
+    const Credentials& c = config->credentials;
     debug_line(fmt::format("profile {}, region {}, endpoint {}, credentials from {}",
                            config->profile, config->region, config->endpoint_url,
-                           config->credentials.source));
+                           c.identity.empty() ? c.source : c.identity));
   }
   options.config = std::move(*config);
   options.transport = make_curl_transport(transport);

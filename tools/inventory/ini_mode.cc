@@ -29,7 +29,9 @@ std::string auto_region(const Ec2IniSettings& settings, const Environment& env) 
   for (const char* name : {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
     if (auto value = env.get(name); value && !value->empty()) return *value;
   }
-  auto config = resolve_config(overrides_for(settings), env);
+  ConfigOverrides overrides = overrides_for(settings);
+  overrides.no_credentials = true;  // only the region is wanted: no STS call, no MFA prompt
+  auto config = resolve_config(overrides, env);
   return config ? config->region : std::string();
 }
 

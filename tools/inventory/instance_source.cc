@@ -296,14 +296,29 @@ std::unique_ptr<InstanceSource> make_ec2_source(Client client, WarningSink warn)
   return std::make_unique<Ec2Source>(std::move(client), std::move(warn));
 }
 
+DebugSink& debug_sink() {
+  static DebugSink sink;
+  return sink;
+}
+
+void set_debug_sink(DebugSink sink) { debug_sink() = std::move(sink); }
+
 Result<std::unique_ptr<InstanceSource>> open_ec2_source(const ConfigOverrides& overrides, const Environment& env) {
-  auto client = Client::create(overrides, env);
+  const DebugSink& debug = debug_sink();
+  TransportOptions transport;
+  if (debug) transport.trace = debug;
+  auto client = Client::create(overrides, env, transport);
   if (!client && client.error().code == "NoRegion") {
     ConfigOverrides with_region = overrides;
     with_region.region = "us-east-1";
-    client = Client::create(with_region, env);
+    client = Client::create(with_region, env, transport);
   }
   if (!client) return client.error();
+  if (debug) {
+    const ResolvedConfig& c = client->config();
+    const std::string& who = c.credentials.identity.empty() ? c.credentials.source : c.credentials.identity;
+    debug("profile " + c.profile + ", region " + c.region + ", endpoint " + c.endpoint_url + ", credentials from " + who);
+  }
   return make_ec2_source(std::move(*client));
 }
 

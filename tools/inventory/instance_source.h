@@ -98,6 +98,12 @@ std::unique_ptr<InstanceSource> make_ec2_source(Client client, WarningSink warn 
 /// configured anywhere it starts in us-east-1 (as both inventories did): each query names its region.
 Result<std::unique_ptr<InstanceSource>> open_ec2_source(const ConfigOverrides& overrides, const Environment& env);
 
+/// Receives --debug lines: the profile, region, endpoint and credential provider of each source
+/// opened, and a redacted trace of every HTTP exchange (STS included). Empty (the default): none.
+using DebugSink = std::function<void(std::string_view line)>;
+/// Sets where open_ec2_source sends --debug lines (call before opening sources).
+void set_debug_sink(DebugSink sink);
+
 /// Appends the instances of one DescribeInstances page of `region`, still as XML, to `out`: each
 /// record is handed to `prepare` while its element is at hand (FetchRequest::prepare), and keeps
 /// only what `prepare` left. Fails on a reservation whose ids do not read.

@@ -13,6 +13,7 @@
 #include "heap.h"
 #include "ini_file.h"
 #include "ini_mode.h"
+#include "instance_source.h"
 
 namespace {
 
@@ -27,6 +28,7 @@ struct Options {
   std::string profile;
   std::string config;
   std::string convert;
+  bool debug = false;
 };
 
 int fail(const std::string& message) {
@@ -105,6 +107,8 @@ int main(int argc, char** argv) {
                  "Configuration file (default: EC2_INI_PATH, else <program>.ini or ec2.ini "
                  "beside the program)");
   app.add_option("--convert", options.convert, "Print the aws_ec2.yml equivalent of an ec2.ini");
+  app.add_flag("--debug", options.debug,
+               "Print the configuration, the credential provider and a redacted HTTP trace on stderr");
   app.set_version_flag("--version", kVersion);
   app.get_option("--host")->excludes(app.get_option("--list"));
   app.get_option("--convert")->excludes(app.get_option("--host"));
@@ -114,5 +118,10 @@ int main(int argc, char** argv) {
     return app.exit(e);
   }
   if (!options.convert.empty()) return convert(options);
+  if (options.debug) {
+    set_debug_sink([](std::string_view line) {
+      std::fprintf(stderr, "ec2-inventory: debug: %.*s\n", static_cast<int>(line.size()), line.data());
+    });
+  }
   return run(options, argc > 0 ? argv[0] : "");
 }

@@ -102,6 +102,7 @@ class InventoryIntegration : public ::testing::Test {
     }
     ASSERT_NE(port_, 0) << "ec2-emulator did not start";
     env_ = {{"HOME", (dir_ / "home").string()},
+            {"AWS_EC2_METADATA_DISABLED", "true"},  // never the instance-metadata address
             {"AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE"},
             {"AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},
             {"AWS_REGION", "us-east-1"},
@@ -214,6 +215,24 @@ TEST_F(InventoryIntegration, ProfileOptionPicksTheCredentials) {
     ASSERT_EQ(r.status, 0) << argv[1] << ": " << r.err;
     EXPECT_EQ(json::parse(r.out)["_meta"]["hostvars"].size(), 24u) << argv[1];
   }
+}
+
+TEST_F(InventoryIntegration, DebugNamesTheCredentialProviderButNoSecret) {
+  write_ini("");
+  fs::create_directories(dir_ / "home" / ".aws");
+  std::ofstream(dir_ / "home" / ".aws" / "credentials")
+      << "[ops]\naws_access_key_id = " << env_["AWS_ACCESS_KEY_ID"]
+      << "\naws_secret_access_key = " << env_["AWS_SECRET_ACCESS_KEY"] << "\n";
+  Outcome r = run({kInventory, "--profile", "ops", "--list", "--debug"}, env_, dir_);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("ec2-inventory: debug: profile ops, region "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("credentials from shared-credentials-file: profile ops in ~/.aws/credentials"),
+            std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(env_["AWS_SECRET_ACCESS_KEY"]), std::string::npos) << r.err;
+  for (size_t at = r.err.find("Signature="); at != std::string::npos; at = r.err.find("Signature=", at + 1)) {
+    EXPECT_EQ(r.err.substr(at, 20), "Signature=<redacted>") << r.err;
+  }
+  EXPECT_FALSE(json::parse(r.out)["_meta"]["hostvars"].empty());
 }
 
 TEST_F(InventoryIntegration, FiltersAndHostLookup) {

@@ -1,10 +1,10 @@
-#include "client/response.h"
+#include "query/response.h"
 
 #include <gtest/gtest.h>
 
 #include "client/fake_transport.h"
 
-namespace ec2::client {
+namespace ec2::query {
 namespace {
 
 using testing::ec2_error;
@@ -143,4 +143,4 @@ TEST(ResponseTest, ErrorsInsideA200AndBrokenXmlQuoteTheOriginalBody) {
 }
 
 }  // namespace
-}  // namespace ec2::client
+}  // namespace ec2::query

@@ -1,9 +1,9 @@
-#include "client/response.h"
+#include "query/response.h"
 
 #include <cctype>
 #include <string>
 
-namespace ec2::client {
+namespace ec2::query {
 namespace {
 
 /// Longest piece of a non-XML body quoted in an error message.
@@ -156,4 +156,4 @@ Result<XmlDocument> interpret_response(HttpResponse response) {
   return XmlDocument(owned, &owned->document);
 }
 
-}  // namespace ec2::client
+}  // namespace ec2::query

@@ -1,15 +1,16 @@
 #pragma once
-/// Interpreting EC2 HTTP responses: success documents become parsed XML, everything else an
-/// ec2::Error carrying the AWS code, message, HTTP status, request id and category.
+/// Interpreting Query-protocol HTTP responses (EC2, STS): success documents become parsed XML,
+/// everything else an ec2::Error carrying the AWS code, message, HTTP status, request id and
+/// category.
 
 #include <string_view>
 
-#include "ec2/client.h"
 #include "ec2/error.h"
 #include "ec2/http.h"
+#include "ec2/query.h"
 #include "ec2/result.h"
 
-namespace ec2::client {
+namespace ec2::query {
 
 /// The request id of a response: the document's RequestID/RequestId, else the
 /// `x-amzn-RequestId` / `x-amz-request-id` header, else "".
@@ -26,4 +27,4 @@ Error parse_error_response(int status, std::string_view body, const Headers& hea
 /// (see parse_error_response). A 2xx body that is not XML is a Parse error.
 Result<XmlDocument> interpret_response(HttpResponse response);
 
-}  // namespace ec2::client
+}  // namespace ec2::query
