@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include "routing.h"
 #include "state_file.h"
 
 namespace ec2::emu {
@@ -11,16 +12,40 @@ Emulator::Emulator(EmulatorOptions options, const ActionRegistry& registry)
       registry_(registry),
       world_(options_.seed, options_.clock),
       faults_(options_.fault_seed),
-      dispatcher_(world_, registry_, options_.default_region) {
+      dispatcher_(world_, registry_, options_.default_region),
+      sts_({options_.accounts.get(), &options_.credentials, &sessions_, options_.clock,
+            [this] { return emulated_now(); }, options_.authenticate}) {
+  if (options_.accounts) {
+    std::vector<std::string> ids;
+    for (const Account& account : options_.accounts->accounts) ids.push_back(account.id);
+    world_.set_accounts(std::move(ids));
+    world_.reset();
+  }
   world_.timings = options_.timings;
   world_.key_pair_style = options_.key_pair_style;
   for (const FaultRule& rule : options_.faults) faults_.set(rule);
   if (options_.authenticate) {
-    dispatcher_.add_hook(make_auth_hook(options_.credentials, [clock = options_.clock] { return clock->now(); }));
+    dispatcher_.add_hook(
+        make_auth_hook(options_.credentials, &sessions_, [clock = options_.clock] { return clock->now(); },
+                       [this] { return emulated_now(); }));
   }
   dispatcher_.add_hook(faults_.hook());
   dispatcher_.set_control([this](const HttpCall& http) { return control(http); });
   if (!options_.state_file.empty()) dispatcher_.set_persister([this] { return persist(); });
+}
+
+TimePoint Emulator::emulated_now() {
+  std::lock_guard lock(world_.mutex);
+  return world_.now();
+}
+
+HttpReply Emulator::handle(const HttpCall& http) {
+  switch (route(http)) {
+    case Service::Sts:
+      return sts_.handle(http);
+    default:
+      return dispatcher_.handle(http);
+  }
 }
 
 Status Emulator::rebuild_world() {

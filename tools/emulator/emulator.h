@@ -7,12 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "accounts.h"
 #include "auth.h"
 #include "dispatcher.h"
 #include "ec2/clock.h"
 #include "faults.h"
 #include "registry.h"
 #include "seed.h"
+#include "sessions.h"
+#include "sts.h"
 #include "world.h"
 
 namespace ec2::emu {
@@ -22,6 +25,9 @@ struct EmulatorOptions {
   std::string default_region = "us-east-1";
   bool authenticate = true;               ///< false: --no-auth
   CredentialStore credentials;            ///< Accepted keys (main adds the defaults).
+  /// `--accounts`: accounts, users, roles, issuers, SSO (null: the default account only). The
+  /// users' keys must also be in `credentials` (CredentialStore::add_accounts).
+  std::shared_ptr<const Accounts> accounts;
   std::vector<FaultRule> faults;          ///< Rules active from the start (and after reset).
   uint64_t fault_seed = 1;
   SeedOptions seeding;
@@ -37,14 +43,18 @@ class Emulator {
 
   /// Loads the state file when it exists; otherwise creates the seeded world (and saves it).
   Status start();
-  /// Answers one HTTP request (EC2 call or `/_emulator/…` control call).
-  HttpReply handle(const HttpCall& http) { return dispatcher_.handle(http); }
+  /// Answers one HTTP request on the main port: EC2, STS, the SSO portal and SSO-OIDC, or a
+  /// `/_emulator/…` control call (routing.h).
+  HttpReply handle(const HttpCall& http);
 
   Dispatcher& dispatcher() { return dispatcher_; }
   World& world() { return world_; }
   FaultInjector& faults() { return faults_; }
+  SessionStore& sessions() { return sessions_; }
 
  private:
+  /// Emulated time (takes the World lock).
+  TimePoint emulated_now();
   /// The control endpoint (control.cc).
   HttpReply control(const HttpCall& http);
   HttpReply control_faults(const HttpCall& http);
@@ -60,6 +70,8 @@ class Emulator {
   World world_;
   FaultInjector faults_;
   Dispatcher dispatcher_;
+  SessionStore sessions_;
+  Sts sts_;
 };
 
 }  // namespace ec2::emu

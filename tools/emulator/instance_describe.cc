@@ -35,7 +35,7 @@ void write_network_interface(XmlWriter& xml, const Instance& instance, std::stri
                              std::string_view public_dns, std::string_view launch) {
   xml.open("networkInterfaceSet").open("item");
   xml.leaf("networkInterfaceId", instance.network_interface_id).leaf("subnetId", instance.subnet_id);
-  xml.leaf("vpcId", instance.vpc_id).leaf("description", "").leaf("ownerId", kAccountId);
+  xml.leaf("vpcId", instance.vpc_id).leaf("description", "").leaf("ownerId", active_account_id());
   xml.leaf("status", "in-use").leaf("macAddress", instance.mac_address);
   xml.leaf("privateIpAddress", instance.private_ip).leaf("privateDnsName", private_dns);
   xml.leaf_bool("sourceDestCheck", true);
@@ -186,7 +186,7 @@ Status describe_instances(Call& call, XmlWriter& xml) {
   for (size_t i = 0; i < page.size();) {
     size_t end = i;
     while (end < page.size() && page[end]->reservation_id == page[i]->reservation_id) ++end;
-    xml.open("item").leaf("reservationId", page[i]->reservation_id).leaf("ownerId", kAccountId);
+    xml.open("item").leaf("reservationId", page[i]->reservation_id).leaf("ownerId", active_account_id());
     xml.empty("groupSet").open("instancesSet");
     for (; i < end; ++i) write_instance(xml, region, *page[i]);
     xml.close().close();

@@ -21,6 +21,7 @@ struct Flags {
   bool verbose = false;
   bool no_auth = false;
   std::string credentials_file;
+  std::string accounts_file;
   std::vector<std::string> credentials;
   std::vector<std::string> faults;
   std::string seed_regions = "us-east-1";
@@ -67,6 +68,13 @@ bool apply_flags(const Flags& flags, ec2::emu::EmulatorOptions& options) {
   for (const std::string& spec : flags.credentials) {
     if (auto added = options.credentials.add_spec(spec); !added) return fail(added.error());
   }
+  if (!flags.accounts_file.empty()) {
+    auto accounts = ec2::emu::load_accounts(flags.accounts_file);
+    if (!accounts) return fail(accounts.error());
+    options.credentials.add_accounts(*accounts);
+    options.seeding.accounts = accounts->seeded();
+    options.accounts = std::make_shared<const ec2::emu::Accounts>(std::move(*accounts));
+  }
   for (const std::string& spec : flags.faults) {
     auto rule = ec2::emu::parse_fault_rule(spec);
     if (!rule) return fail(rule.error());
@@ -96,7 +104,8 @@ int serve(const Flags& flags, ec2::emu::EmulatorOptions options) {
       std::cerr << line << '\n';
     });
   }
-  ec2::emu::HttpServer server(emulator.dispatcher());
+  ec2::emu::HttpServer server([&](const ec2::emu::HttpCall& http) { return emulator.handle(http); },
+                              &emulator.dispatcher());
   auto port = server.bind(flags.host, flags.port);
   if (!port) {
     std::cerr << "ec2-emulator: " << port.error().message << '\n';
@@ -135,6 +144,9 @@ int main(int argc, char** argv) {
   app.add_flag("--no-auth", flags.no_auth, "Accept requests without verifying their signature");
   app.add_option("--credentials-file", flags.credentials_file,
                  "Extra accepted keys: one 'ACCESS_KEY SECRET [read-only]' per line");
+  app.add_option("--accounts", flags.accounts_file,
+                 "YAML file of accounts, IAM users and keys, roles, web identity issuers, SSO and instance "
+                 "profiles (docs/emulator.md)");
   app.add_option("--credentials", flags.credentials, "Extra accepted key as KEY:SECRET (repeatable)");
   app.add_option("--fault", flags.faults,
                  "Fault rule ACTION:key=value,... (keys throttle, internal, reset, truncate, latency, count); "

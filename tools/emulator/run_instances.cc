@@ -257,7 +257,7 @@ Status launch(Call& call, const LaunchRequest& req, std::vector<Instance*>& out)
 }
 
 void write_reservation(XmlWriter& xml, const RegionState& region, const std::vector<Instance*>& instances) {
-  xml.leaf("reservationId", instances.front()->reservation_id).leaf("ownerId", kAccountId);
+  xml.leaf("reservationId", instances.front()->reservation_id).leaf("ownerId", active_account_id());
   xml.empty("groupSet");
   xml.open("instancesSet");
   for (const Instance* instance : instances) write_instance(xml, region, *instance);
