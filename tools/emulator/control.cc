@@ -112,6 +112,7 @@ HttpReply Emulator::control(const HttpCall& http) {
   if (path == "/stats") return json_reply(200, stats_json());
   if (path == "/faults") return control_faults(http);
   if (path == "/timings") return control_timings(http);
+  if (auto answered = control_credentials(path, http)) return *answered;
   if (http.method != "POST") return json_error(404, "Unknown control path " + http.path);
   std::lock_guard lock(world_.mutex);
   world_.select_account(kAccountId);

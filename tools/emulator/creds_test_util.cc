@@ -38,6 +38,8 @@ std::string test_accounts_yaml() {
       - name: auditor
         read_only: true
         trust: {accounts: ["111111111111"]}
+      - name: from-sso
+        trust: {sso_permission_sets: [ReadOnly]}
 web_identity_issuers:
   - {url: "https://issuer.test", audience: sts.amazonaws.com, hs256_secret: issuer-secret}
 sso:

@@ -33,6 +33,7 @@ struct HttpReply {
   int status = 200;
   std::string content_type = "text/xml;charset=UTF-8";
   std::string body;
+  ec2::Headers headers;  ///< Extra response headers.
   TransportFault fault = TransportFault::None;
   Duration delay{0};  ///< Sleep this long before answering (added latency).
 };

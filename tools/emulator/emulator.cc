@@ -14,7 +14,8 @@ Emulator::Emulator(EmulatorOptions options, const ActionRegistry& registry)
       faults_(options_.fault_seed),
       dispatcher_(world_, registry_, options_.default_region),
       sts_({options_.accounts.get(), &options_.credentials, &sessions_, options_.clock,
-            [this] { return emulated_now(); }, options_.authenticate}) {
+            [this] { return emulated_now(); }, options_.authenticate}),
+      sso_(options_.accounts.get(), sessions_, [this] { return emulated_now(); }) {
   if (options_.accounts) {
     std::vector<std::string> ids;
     for (const Account& account : options_.accounts->accounts) ids.push_back(account.id);
@@ -43,6 +44,10 @@ HttpReply Emulator::handle(const HttpCall& http) {
   switch (route(http)) {
     case Service::Sts:
       return sts_.handle(http);
+    case Service::SsoPortal:
+      return sso_.portal(http);
+    case Service::SsoOidc:
+      return sso_.oidc(http);
     default:
       return dispatcher_.handle(http);
   }

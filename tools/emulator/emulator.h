@@ -4,6 +4,7 @@
 /// HttpServer; tests and benchmarks call `handle` directly.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "registry.h"
 #include "seed.h"
 #include "sessions.h"
+#include "sso.h"
 #include "sts.h"
 #include "world.h"
 
@@ -59,6 +61,11 @@ class Emulator {
   HttpReply control(const HttpCall& http);
   HttpReply control_faults(const HttpCall& http);
   HttpReply control_timings(const HttpCall& http);
+  /// `/_emulator/oidc/token`, `/sso/login`, `/sso/expire`, `/totp` (control_creds.cc); nothing
+  /// for other paths.
+  std::optional<HttpReply> control_credentials(std::string_view path, const HttpCall& http);
+  HttpReply control_oidc_token(const nlohmann::json& body);
+  HttpReply control_sso_login(const nlohmann::json& body);
   nlohmann::json stats_json();
   /// Resets the world to its start state (defaults + seeded fleet). Lock held.
   Status rebuild_world();
@@ -72,6 +79,7 @@ class Emulator {
   Dispatcher dispatcher_;
   SessionStore sessions_;
   Sts sts_;
+  SsoService sso_;
 };
 
 }  // namespace ec2::emu

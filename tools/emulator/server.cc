@@ -79,6 +79,7 @@ void send_uncompressed(httplib::Response& res, std::string body, const std::stri
 void send_reply(const httplib::Request& req, httplib::Response& res, HttpReply reply) {
   if (reply.delay.count() > 0) std::this_thread::sleep_for(reply.delay);
   res.status = reply.status;
+  for (auto& [name, value] : reply.headers) res.set_header(name, value);
   if (reply.fault == TransportFault::None) {
     send_uncompressed(res, std::move(reply.body), reply.content_type);
     return;
