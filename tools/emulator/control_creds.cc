@@ -67,7 +67,35 @@ HttpReply Emulator::control_sso_login(const nlohmann::json& body) {
   return json_answer(200, answer);
 }
 
+HttpReply Emulator::control_imds(const HttpCall& http) {
+  if (http.method == "POST" || http.method == "PUT") {
+    nlohmann::json body = nlohmann::json::parse(http.body, nullptr, false);
+    if (!body.is_object()) return json_failure(400, "Body must be a JSON object");
+    std::string tokens = body.value("http_tokens", imds_.allow_v1() ? "optional" : "required");
+    if (tokens != "optional" && tokens != "required") return json_failure(400, "http_tokens is optional or required");
+    std::string id = body.value("instance_id", imds_.instance_id());
+    if (!id.empty() && !locate_instance(id)) return json_failure(404, "No instance " + id);
+    imds_.configure(id, tokens == "optional");
+  }
+  return json_answer(200, {{"port", imds_port_},
+                           {"instance_id", imds_.instance_id()},
+                           {"http_tokens", imds_.allow_v1() ? "optional" : "required"}});
+}
+
+HttpReply Emulator::control_container(const HttpCall& http) {
+  if (http.method == "POST" || http.method == "PUT") {
+    nlohmann::json body = nlohmann::json::parse(http.body, nullptr, false);
+    if (!body.is_object()) return json_failure(400, "Body must be a JSON object");
+    std::string role = body.value("role_arn", container_.role_arn());
+    if (!options_.accounts || !options_.accounts->find_role_arn(role)) return json_failure(404, "No role " + role);
+    container_.configure(role, body.value("token", ""));
+  }
+  return json_answer(200, {{"port", container_port_}, {"role_arn", container_.role_arn()}});
+}
+
 std::optional<HttpReply> Emulator::control_credentials(std::string_view path, const HttpCall& http) {
+  if (path == "/imds") return control_imds(http);
+  if (path == "/container") return control_container(http);
   if (path == "/totp") {
     Params query;
     query.add_form(http.query);

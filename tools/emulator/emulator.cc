@@ -15,7 +15,11 @@ Emulator::Emulator(EmulatorOptions options, const ActionRegistry& registry)
       dispatcher_(world_, registry_, options_.default_region),
       sts_({options_.accounts.get(), &options_.credentials, &sessions_, options_.clock,
             [this] { return emulated_now(); }, options_.authenticate}),
-      sso_(options_.accounts.get(), sessions_, [this] { return emulated_now(); }) {
+      sso_(options_.accounts.get(), sessions_, [this] { return emulated_now(); }),
+      imds_(metadata_context()),
+      container_(metadata_context()) {
+  imds_.configure(options_.imds_instance, options_.imds_v1);
+  container_.configure(options_.container_role, options_.container_token);
   if (options_.accounts) {
     std::vector<std::string> ids;
     for (const Account& account : options_.accounts->accounts) ids.push_back(account.id);
@@ -24,6 +28,7 @@ Emulator::Emulator(EmulatorOptions options, const ActionRegistry& registry)
   }
   world_.timings = options_.timings;
   world_.key_pair_style = options_.key_pair_style;
+  world_.accounts = options_.accounts.get();
   for (const FaultRule& rule : options_.faults) faults_.set(rule);
   if (options_.authenticate) {
     dispatcher_.add_hook(
@@ -38,6 +43,27 @@ Emulator::Emulator(EmulatorOptions options, const ActionRegistry& registry)
 TimePoint Emulator::emulated_now() {
   std::lock_guard lock(world_.mutex);
   return world_.now();
+}
+
+MetadataContext Emulator::metadata_context() {
+  return {[this](const std::string& id) { return locate_instance(id); }, [this] { return emulated_now(); },
+          options_.accounts.get(), &sessions_};
+}
+
+std::optional<LocatedInstance> Emulator::locate_instance(const std::string& id) {
+  std::lock_guard lock(world_.mutex);
+  std::optional<LocatedInstance> found;
+  for (const std::string& account : world_.account_ids()) {
+    world_.select_account(account);
+    for (auto& [name, region] : world_.regions()) {
+      const Instance* instance = region.find_instance(id);
+      if (!instance || found) continue;
+      found = LocatedInstance{*instance, name, account, {}};
+      for (const GroupRef& group : instance->groups) found->group_names.push_back(group.name);
+    }
+  }
+  world_.select_account(kAccountId);
+  return found;
 }
 
 HttpReply Emulator::handle(const HttpCall& http) {

@@ -12,7 +12,9 @@
 #include "auth.h"
 #include "dispatcher.h"
 #include "ec2/clock.h"
+#include "container_creds.h"
 #include "faults.h"
+#include "imds.h"
 #include "registry.h"
 #include "seed.h"
 #include "sessions.h"
@@ -37,6 +39,10 @@ struct EmulatorOptions {
   Timings timings;
   KeyPairStyle key_pair_style;            ///< --key-fingerprints, --no-public-key (test-only)
   std::shared_ptr<ec2::Clock> clock = ec2::system_clock();  ///< Real time (signatures, emulated time base).
+  std::string imds_instance;              ///< --imds-instance: the instance IMDS answers for.
+  bool imds_v1 = false;                   ///< --imds-v1: serve metadata requests without a token.
+  std::string container_role;             ///< --container-role: role ARN of container credentials.
+  std::string container_token;            ///< --container-token: their authorization token.
 };
 
 class Emulator {
@@ -53,6 +59,13 @@ class Emulator {
   World& world() { return world_; }
   FaultInjector& faults() { return faults_; }
   SessionStore& sessions() { return sessions_; }
+  Imds& imds() { return imds_; }
+  ContainerCredentials& container() { return container_; }
+  /// The ports main bound the metadata listeners to (shown by the control endpoint; 0 = none).
+  void set_listener_ports(int imds, int container) {
+    imds_port_ = imds;
+    container_port_ = container;
+  }
 
  private:
   /// Emulated time (takes the World lock).
@@ -66,6 +79,11 @@ class Emulator {
   std::optional<HttpReply> control_credentials(std::string_view path, const HttpCall& http);
   HttpReply control_oidc_token(const nlohmann::json& body);
   HttpReply control_sso_login(const nlohmann::json& body);
+  HttpReply control_imds(const HttpCall& http);
+  HttpReply control_container(const HttpCall& http);
+  /// The instance `id` in any account and region, copied (takes the World lock).
+  std::optional<LocatedInstance> locate_instance(const std::string& id);
+  MetadataContext metadata_context();
   nlohmann::json stats_json();
   /// Resets the world to its start state (defaults + seeded fleet). Lock held.
   Status rebuild_world();
@@ -80,6 +98,10 @@ class Emulator {
   SessionStore sessions_;
   Sts sts_;
   SsoService sso_;
+  Imds imds_;
+  ContainerCredentials container_;
+  int imds_port_ = 0;
+  int container_port_ = 0;
 };
 
 }  // namespace ec2::emu

@@ -8,6 +8,7 @@
 #include "api_error.h"
 #include "describe.h"
 #include "instance_types.h"
+#include "accounts.h"
 #include "instances.h"
 #include "registry.h"
 
@@ -75,6 +76,10 @@ void write_instance(XmlWriter& xml, const RegionState& region, const Instance& i
   xml.leaf("tenancy", "default").close();
   xml.leaf_if("platform", instance.platform);
   xml.open("monitoring").leaf("state", instance.monitoring ? "enabled" : "disabled").close();
+  if (!instance.iam_instance_profile_arn.empty()) {
+    xml.open("iamInstanceProfile").leaf("arn", instance.iam_instance_profile_arn);
+    xml.leaf("id", iam_unique_id("AIPA", instance.iam_instance_profile_arn)).close();
+  }
   xml.leaf("subnetId", instance.subnet_id).leaf("vpcId", instance.vpc_id);
   xml.leaf("privateIpAddress", instance.private_ip).leaf_if("ipAddress", instance.public_ip);
   xml.leaf_bool("sourceDestCheck", true);

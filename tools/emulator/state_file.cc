@@ -37,7 +37,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(GroupRef, id, name)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(
     Instance, seq, id, reservation_id, image_id, instance_type, key_name, availability_zone, vpc_id, subnet_id,
     private_ip, public_ip, architecture, platform, user_data, shutdown_behavior, client_token, root_device_name,
-    root_volume_id, network_interface_id, mac_address, groups, launch_index, monitoring, ebs_optimized,
+    root_volume_id, network_interface_id, mac_address, iam_instance_profile_arn, groups, launch_index, monitoring, ebs_optimized,
     map_public_ip, state, launch_time, next_at, status_ok_at, status_ok, state_reason_code, state_reason_message,
     transition_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(KeyPair, id, name, type, fingerprint, public_key, create_time)

@@ -23,6 +23,8 @@
 
 namespace ec2::emu {
 
+struct Accounts;
+
 /// A region of the standard list (DescribeRegions).
 struct RegionInfo {
   std::string_view name;
@@ -121,6 +123,8 @@ class World {
 
   SimClock clock;
   Timings timings;
+  /// The accounts file (null without --accounts): instance profiles for RunInstances.
+  const Accounts* accounts = nullptr;
   /// How new key pairs are fingerprinted and described (test-only switches; not saved).
   KeyPairStyle key_pair_style;
   Scheduler scheduler;
