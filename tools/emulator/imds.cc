@@ -180,6 +180,10 @@ HttpReply Imds::metadata(const std::string& path, const LocatedInstance& located
     return credentials(path.substr(kCreds.size()), located);
   }
   if (auto it = values.find(path); it != values.end()) return text_reply(200, it->second);
+  // A leaf read with a trailing slash (botocore asks for `placement/availability-zone/`).
+  if (!path.empty() && path.back() == '/') {
+    if (auto it = values.find(path.substr(0, path.size() - 1)); it != values.end()) return text_reply(200, it->second);
+  }
   if (path.empty() || path.back() == '/') {
     if (auto list = listing(values, path)) return text_reply(200, *list);
   }

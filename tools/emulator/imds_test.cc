@@ -75,6 +75,7 @@ TEST_F(Metadata, ImdsV1OnlyWhenAllowed) {
 TEST_F(Metadata, MetadataDescribesTheInstance) {
   std::string token = put_token("300").body;
   EXPECT_EQ(get("/latest/meta-data/placement/region", token).body, "eu-west-1");
+  EXPECT_EQ(get("/latest/meta-data/placement/region/", token).body, "eu-west-1");
   EXPECT_EQ(get("/latest/meta-data/placement/availability-zone", token).body.substr(0, 9), "eu-west-1");
   EXPECT_EQ(get("/latest/meta-data/instance-type", token).body, "t3.micro");
   std::string public_ip = get("/latest/meta-data/public-ipv4", token).body;
