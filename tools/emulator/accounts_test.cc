@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "creds_test_util.h"
 
 namespace ec2::emu {
@@ -94,6 +96,23 @@ TEST(Accounts, EachAccountAndRegionIsItsOwnWorld) {
   auto images_b = signed_call(*emulator, *clock, "ec2", "Action=DescribeImages&Owner.1=amazon", kBob);
   EXPECT_FALSE(images_a.texts("//imagesSet/item/imageId").empty());
   EXPECT_EQ(images_a.texts("//imagesSet/item/imageId"), images_b.texts("//imagesSet/item/imageId"));
+}
+
+TEST(Accounts, TheStateFileKeepsEveryAccount) {
+  std::string path = ::testing::TempDir() + "/accounts-state.json";
+  std::remove(path.c_str());
+  auto clock = std::make_shared<ManualClock>();
+  {
+    auto emulator = accounts_emulator(clock, 0, path);
+    auto created = signed_call(*emulator, *clock, "ec2", "Action=CreateKeyPair&KeyName=prod-key", kAlice, "eu-west-1");
+    ASSERT_EQ(created.status, 200) << created.body;
+  }
+  auto reloaded = accounts_emulator(clock, 0, path);
+  auto alice = signed_call(*reloaded, *clock, "ec2", "Action=DescribeKeyPairs", kAlice, "eu-west-1");
+  auto builtin = signed_call(*reloaded, *clock, "ec2", "Action=DescribeKeyPairs", kBuiltin, "eu-west-1");
+  EXPECT_EQ(alice.texts("//keySet/item/keyName"), std::vector<std::string>{"prod-key"});
+  EXPECT_TRUE(builtin.texts("//keySet/item/keyName").empty());
+  std::remove(path.c_str());
 }
 
 TEST(Accounts, ReadOnlyUserKeysCannotMutate) {

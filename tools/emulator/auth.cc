@@ -141,6 +141,9 @@ namespace {
 
 /// The error for an unknown key or a bad session token.
 Error invalid_token(AuthDialect dialect) {
+  if (dialect == AuthDialect::Organizations) {
+    return api_error(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
+  }
   if (dialect == AuthDialect::Sts) {
     return api_error(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
   }
@@ -170,6 +173,9 @@ Result<Credential> resolve_key(const CredentialStore& store, const SessionStore*
     if (dialect == AuthDialect::Sts) {
       return api_error(403, "ExpiredToken", "The security token included in the request is expired");
     }
+    if (dialect == AuthDialect::Organizations) {
+      return api_error(403, "ExpiredTokenException", "The security token included in the request is expired");
+    }
     return api_error(400, "RequestExpired", "Request has expired.");
   }
   return Credential{session->access_key_id, session->secret_access_key, session->identity.read_only, session->identity};
@@ -180,12 +186,12 @@ Status check_region(const std::string& region, AuthDialect dialect) {
   if (is_served_region(region)) return {};
   bool listed = std::any_of(standard_regions().begin(), standard_regions().end(),
                             [&](const RegionInfo& info) { return info.name == region; });
-  if (dialect == AuthDialect::Sts && listed) {
+  if (dialect != AuthDialect::Ec2 && listed) {
     return api_error(403, "RegionDisabledException",
                      fmt::format("STS is not activated in this region for account. Your account administrator "
                                  "can activate STS in this region using the IAM Console. ({})", region));
   }
-  if (dialect == AuthDialect::Sts) {
+  if (dialect != AuthDialect::Ec2) {
     return api_error(403, "SignatureDoesNotMatch", fmt::format("Credential should be scoped to a valid region, not '{}'.", region));
   }
   return api_error(401, "AuthFailure", fmt::format("Credential should be scoped to a valid region, not '{}'.", region));
@@ -206,7 +212,7 @@ Result<Verified> verify_request(const CredentialStore& store, const SessionStore
   }
   EC2_ASSIGN_OR_RETURN(Credential credential, resolve_key(store, sessions, http, auth->access_key_id, session_now, dialect));
   EC2_TRY(check_time(*auth, now));
-  std::string service = dialect == AuthDialect::Sts ? "sts" : "ec2";
+  std::string service = dialect == AuthDialect::Sts ? "sts" : dialect == AuthDialect::Organizations ? "organizations" : "ec2";
   if (auth->scope.service != service) {
     return api_error(403, "SignatureDoesNotMatch",
                      fmt::format("Credential should be scoped to correct service: '{}', not '{}'.", service,

@@ -63,8 +63,9 @@ class CredentialStore {
   bool strict_tokens_ = false;
 };
 
-/// Which answers a verification failure gets.
-enum class AuthDialect { Ec2, Sts };
+/// Which answers a verification failure gets: EC2's, STS's, or those of the JSON-protocol
+/// Organizations service.
+enum class AuthDialect { Ec2, Sts, Organizations };
 
 /// What a verified request proved.
 struct Verified {

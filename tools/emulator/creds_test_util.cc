@@ -56,7 +56,8 @@ sso:
 )";
 }
 
-std::unique_ptr<Emulator> accounts_emulator(std::shared_ptr<ManualClock> clock, size_t seeded) {
+std::unique_ptr<Emulator> accounts_emulator(std::shared_ptr<ManualClock> clock, size_t seeded,
+                                            const std::string& state_file) {
   auto accounts = parse_accounts(test_accounts_yaml(), "test.yaml");
   EXPECT_TRUE(accounts.ok()) << (accounts ? "" : accounts.error().message);
   EmulatorOptions options;
@@ -64,6 +65,7 @@ std::unique_ptr<Emulator> accounts_emulator(std::shared_ptr<ManualClock> clock, 
   options.credentials.add_defaults();
   options.credentials.add_accounts(*accounts);
   options.seeding.instances = seeded;
+  options.state_file = state_file;
   options.seeding.accounts = accounts->seeded();
   options.accounts = std::make_shared<const Accounts>(std::move(*accounts));
   auto emulator = std::make_unique<Emulator>(std::move(options));

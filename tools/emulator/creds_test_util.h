@@ -26,8 +26,10 @@ inline const Keys kAlice{"AKIAALICE00000000001", "alice/secret/key/0000000000000
 inline const Keys kBob{"AKIABOB0000000000001", "bob/secret/key/000000000000000000000001", ""};
 inline const Keys kBuiltin{std::string(kDefaultAccessKey), std::string(kDefaultSecretKey), ""};
 
-/// An emulator with authentication and the test accounts, on `clock`.
-std::unique_ptr<Emulator> accounts_emulator(std::shared_ptr<ManualClock> clock, size_t seeded = 0);
+/// An emulator with authentication and the test accounts, on `clock` (keeping its state in
+/// `state_file` when given).
+std::unique_ptr<Emulator> accounts_emulator(std::shared_ptr<ManualClock> clock, size_t seeded = 0,
+                                            const std::string& state_file = "");
 
 /// `form` POSTed to `/`, signed with `keys` for `service` in `region` at `when`.
 HttpCall signed_post(const std::string& form, const Keys& keys, const std::string& service,

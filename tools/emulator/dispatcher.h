@@ -70,6 +70,10 @@ class Dispatcher {
 
   /// Answers one HTTP request.
   HttpReply handle(const HttpCall& http);
+  /// Passes `line` to the logger, if any (the other services on the port log through it).
+  void log(const std::string& line) const {
+    if (logger_) logger_(line);
+  }
 
   /// The HTTP server calls these around serving one EC2 request, added latency included, for
   /// DispatchStats::peak_in_flight.

@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <fmt/format.h>
+
 #include "routing.h"
 #include "state_file.h"
 
@@ -67,16 +69,28 @@ std::optional<LocatedInstance> Emulator::locate_instance(const std::string& id) 
 }
 
 HttpReply Emulator::handle(const HttpCall& http) {
-  switch (route(http)) {
-    case Service::Sts:
-      return sts_.handle(http);
-    case Service::SsoPortal:
-      return sso_.portal(http);
-    case Service::SsoOidc:
-      return sso_.oidc(http);
-    default:
+  Service service = route(http);
+  HttpReply reply;
+  switch (service) {
+    case Service::Ec2:
+    case Service::Control:
       return dispatcher_.handle(http);
+    case Service::Sts:
+      reply = sts_.handle(http);
+      break;
+    case Service::SsoPortal:
+      reply = sso_.portal(http);
+      break;
+    case Service::SsoOidc:
+      reply = sso_.oidc(http);
+      break;
+    case Service::Organizations:
+      reply = organizations(http);
+      break;
   }
+  dispatcher_.log(fmt::format("{} {} {} {} {}B", http.remote_addr, service_name(service), http.method, http.path,
+                              reply.body.size()) + " " + std::to_string(reply.status));
+  return reply;
 }
 
 Status Emulator::rebuild_world() {

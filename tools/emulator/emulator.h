@@ -79,6 +79,8 @@ class Emulator {
   std::optional<HttpReply> control_credentials(std::string_view path, const HttpCall& http);
   HttpReply control_oidc_token(const nlohmann::json& body);
   HttpReply control_sso_login(const nlohmann::json& body);
+  /// Organizations ListAccounts / DescribeOrganization (organizations.cc).
+  HttpReply organizations(const HttpCall& http);
   HttpReply control_imds(const HttpCall& http);
   HttpReply control_container(const HttpCall& http);
   /// The instance `id` in any account and region, copied (takes the World lock).

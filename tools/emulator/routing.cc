@@ -31,6 +31,18 @@ std::string scope_service(const HttpCall& http) {
   return service_of_scope(query.get("X-Amz-Credential"));
 }
 
+std::string_view service_name(Service service) {
+  switch (service) {
+    case Service::Ec2: return "ec2";
+    case Service::Sts: return "sts";
+    case Service::SsoPortal: return "sso";
+    case Service::SsoOidc: return "sso-oidc";
+    case Service::Organizations: return "organizations";
+    case Service::Control: return "control";
+  }
+  return "?";
+}
+
 Service route(const HttpCall& http) {
   if (starts_with(http.path, "/_emulator/")) return Service::Control;
   if (starts_with(http.path, "/federation/") || starts_with(http.path, "/assignment/") || http.path == "/logout") {
@@ -41,6 +53,7 @@ Service route(const HttpCall& http) {
   }
   std::string service = scope_service(http);
   if (service == "sts") return Service::Sts;
+  if (service == "organizations") return Service::Organizations;
   if (!service.empty()) return Service::Ec2;
   const std::string* host = find_header(http.headers, "Host");
   if (host && starts_with(*host, "sts.")) return Service::Sts;

@@ -8,10 +8,12 @@
 
 namespace ec2::emu {
 
-enum class Service { Ec2, Sts, SsoPortal, SsoOidc, Control };
+enum class Service { Ec2, Sts, SsoPortal, SsoOidc, Organizations, Control };
 
 /// The service `http` is addressed to.
 Service route(const HttpCall& http);
+/// "ec2", "sts", "sso", "sso-oidc", "organizations", "control" (for the log).
+std::string_view service_name(Service service);
 
 /// The service of the SigV4 credential scope (Authorization header or X-Amz-Credential), or "".
 std::string scope_service(const HttpCall& http);

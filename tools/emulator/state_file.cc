@@ -193,7 +193,8 @@ Status load_state(World& world, const std::string& path) {
     for (auto& [name, j] : doc.at("regions").items()) {
       if (RegionState* region = world.region_of(kAccountId, name)) region_from_json(j, *region);
     }
-    for (auto& [account, regions] : doc.value("accounts", nlohmann::json::object()).items()) {
+    nlohmann::json accounts = doc.value("accounts", nlohmann::json::object());
+    for (auto& [account, regions] : accounts.items()) {
       for (auto& [name, j] : regions.items()) {
         if (RegionState* region = world.region_of(account, name)) region_from_json(j, *region);
       }

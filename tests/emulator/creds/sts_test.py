@@ -144,6 +144,22 @@ class Boto3(unittest.TestCase):
                                       grantType="refresh_token", refreshToken=login["refreshToken"]),
                              ("InvalidGrantException", 400))
 
+    def test_organizations_lists_the_accounts_to_the_management_account(self):
+        with harness.Emulator(BINARY, "--accounts", ACCOUNTS) as emu:
+            org = client(emu, "organizations")
+            pages = list(org.get_paginator("list_accounts").paginate(PaginationConfig={"PageSize": 1}))
+            self.assertEqual(len(pages), 2)
+            accounts = [a for p in pages for a in p["Accounts"]]
+            self.assertEqual([(a["Id"], a["Name"]) for a in accounts], [("111111111111", "dev"), ("222222222222", "prod")])
+            self.assertEqual(org.describe_organization()["Organization"]["MasterAccountId"], "111111111111")
+            creds = client(emu, "sts").assume_role(RoleArn=DEPLOY, RoleSessionName="b3",
+                                                   ExternalId="prod-deploy-2026")["Credentials"]
+            member = client(emu, "organizations", key=creds["AccessKeyId"], secret=creds["SecretAccessKey"],
+                            token=creds["SessionToken"])
+            self.assertEqual(error_of(member.list_accounts), ("AccessDeniedException", 400))
+            unknown = client(emu, "organizations", key="AKIAUNKNOWN000000000", secret="x")
+            self.assertEqual(error_of(unknown.list_accounts), ("UnrecognizedClientException", 403))
+
 
 if __name__ == "__main__":
     BINARY = os.path.abspath(sys.argv.pop(1))
