@@ -1,17 +1,27 @@
 #include "auth.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "accounts.h"
 #include "api_error.h"
 #include "ec2/sigv4.h"
 #include "sim_clock.h"
+#include "try_assign.h"
 #include "world.h"
 
 namespace ec2::emu {
 namespace {
+
+bool crypto_equal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
 
 Error signature_mismatch() {
   return api_error(403, "SignatureDoesNotMatch",
@@ -58,13 +68,31 @@ Status check_time(const sigv4::Authorization& auth, TimePoint now) {
 }  // namespace
 
 void CredentialStore::add(Credential credential) {
+  if (credential.identity.account_id.empty()) {
+    std::string name = credential.read_only ? "emulator-read-only" : "emulator";
+    credential.identity.account_id = std::string(kAccountId);
+    credential.identity.arn = fmt::format("arn:aws:iam::{}:user/{}", kAccountId, name);
+    credential.identity.user_id = iam_unique_id("AIDA", std::string(kAccountId) + "/user/" + name);
+  }
+  credential.identity.read_only = credential.read_only;
   std::string key = credential.access_key_id;
   credentials_[std::move(key)] = std::move(credential);
 }
 
 void CredentialStore::add_defaults() {
-  add({std::string(kDefaultAccessKey), std::string(kDefaultSecretKey), false});
-  add({std::string(kReadOnlyAccessKey), std::string(kReadOnlySecretKey), true});
+  add({std::string(kDefaultAccessKey), std::string(kDefaultSecretKey), false, {}});
+  add({std::string(kReadOnlyAccessKey), std::string(kReadOnlySecretKey), true, {}});
+}
+
+void CredentialStore::add_accounts(const Accounts& accounts) {
+  for (const Account& account : accounts.accounts) {
+    for (const IamUser& user : account.users) {
+      for (const AccessKey& key : user.keys) {
+        add({key.id, key.secret, key.read_only, {account.id, user.arn(), user.user_id, key.read_only, "", "", ""}});
+      }
+    }
+  }
+  strict_tokens_ = true;
 }
 
 Status CredentialStore::load_file(const std::string& path) {
@@ -100,7 +128,7 @@ Status CredentialStore::add_spec(std::string_view spec) {
   if (colon == std::string_view::npos || colon == 0 || colon + 1 == spec.size()) {
     return make_error(ErrorCategory::Config, "Credentials", "Expected KEY:SECRET, got '" + std::string(spec) + "'");
   }
-  add({std::string(spec.substr(0, colon)), std::string(spec.substr(colon + 1)), false});
+  add({std::string(spec.substr(0, colon)), std::string(spec.substr(colon + 1)), false, {}});
   return {};
 }
 
@@ -109,36 +137,110 @@ const Credential* CredentialStore::find(std::string_view access_key) const {
   return it == credentials_.end() ? nullptr : &it->second;
 }
 
-Status authenticate(const CredentialStore& store, Call& call, const HttpCall& http,
-                    std::chrono::system_clock::time_point now) {
+namespace {
+
+/// The error for an unknown key or a bad session token.
+Error invalid_token(AuthDialect dialect) {
+  if (dialect == AuthDialect::Organizations) {
+    return api_error(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
+  }
+  if (dialect == AuthDialect::Sts) {
+    return api_error(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
+  }
+  return api_error(401, "AuthFailure", "AWS was not able to validate the provided access credentials");
+}
+
+/// The session token a request carries (header, or query parameter of a presigned URL).
+std::string session_token_of(const HttpCall& http) {
+  if (const std::string* header = find_header(http.headers, "X-Amz-Security-Token")) return *header;
+  Params query;
+  query.add_form(http.query);
+  return query.get("X-Amz-Security-Token");
+}
+
+/// The secret and identity behind `access_key`, with session-token and expiry checks.
+Result<Credential> resolve_key(const CredentialStore& store, const SessionStore* sessions, const HttpCall& http,
+                               const std::string& access_key, std::chrono::system_clock::time_point now,
+                               AuthDialect dialect) {
+  std::string token = session_token_of(http);
+  if (const Credential* credential = store.find(access_key)) {
+    if (!token.empty() && store.strict_tokens()) return invalid_token(dialect);
+    return *credential;
+  }
+  std::optional<Session> session = sessions ? sessions->find(access_key) : std::nullopt;
+  if (!session || !crypto_equal(token, session->session_token)) return invalid_token(dialect);
+  if (now >= session->expiration) {
+    if (dialect == AuthDialect::Sts) {
+      return api_error(403, "ExpiredToken", "The security token included in the request is expired");
+    }
+    if (dialect == AuthDialect::Organizations) {
+      return api_error(403, "ExpiredTokenException", "The security token included in the request is expired");
+    }
+    return api_error(400, "RequestExpired", "Request has expired.");
+  }
+  return Credential{session->access_key_id, session->secret_access_key, session->identity.read_only, session->identity};
+}
+
+/// The region of the scope must be served; STS answers opt-in regions with RegionDisabledException.
+Status check_region(const std::string& region, AuthDialect dialect) {
+  if (is_served_region(region)) return {};
+  bool listed = std::any_of(standard_regions().begin(), standard_regions().end(),
+                            [&](const RegionInfo& info) { return info.name == region; });
+  if (dialect != AuthDialect::Ec2 && listed) {
+    return api_error(403, "RegionDisabledException",
+                     fmt::format("STS is not activated in this region for account. Your account administrator "
+                                 "can activate STS in this region using the IAM Console. ({})", region));
+  }
+  if (dialect != AuthDialect::Ec2) {
+    return api_error(403, "SignatureDoesNotMatch", fmt::format("Credential should be scoped to a valid region, not '{}'.", region));
+  }
+  return api_error(401, "AuthFailure", fmt::format("Credential should be scoped to a valid region, not '{}'.", region));
+}
+
+}  // namespace
+
+Result<Verified> verify_request(const CredentialStore& store, const SessionStore* sessions, const HttpCall& http,
+                                std::chrono::system_clock::time_point now, AuthDialect dialect,
+                                std::chrono::system_clock::time_point session_now) {
   sigv4::RequestView view{http.method, http.path, http.query, &http.headers, http.body};
   auto auth = sigv4::parse_request_authorization(view);
-  if (!auth) return api_error(400, "IncompleteSignature", auth.error().message);
-  const Credential* credential = store.find(auth->access_key_id);
-  if (!credential) {
-    return api_error(401, "AuthFailure", "AWS was not able to validate the provided access credentials");
+  if (!auth) {
+    if (dialect == AuthDialect::Sts && auth.error().code == "MissingAuthenticationToken") {
+      return api_error(403, "MissingAuthenticationToken", "Request is missing Authentication Token");
+    }
+    return api_error(400, "IncompleteSignature", auth.error().message);
   }
+  EC2_ASSIGN_OR_RETURN(Credential credential, resolve_key(store, sessions, http, auth->access_key_id, session_now, dialect));
   EC2_TRY(check_time(*auth, now));
-  if (auth->scope.service != "ec2") {
+  std::string service = dialect == AuthDialect::Sts ? "sts" : dialect == AuthDialect::Organizations ? "organizations" : "ec2";
+  if (auth->scope.service != service) {
     return api_error(403, "SignatureDoesNotMatch",
-                     fmt::format("Credential should be scoped to correct service: 'ec2', not '{}'.",
+                     fmt::format("Credential should be scoped to correct service: '{}', not '{}'.", service,
                                  auth->scope.service));
   }
-  if (!is_served_region(auth->scope.region)) {
-    return api_error(401, "AuthFailure",
-                     fmt::format("Credential should be scoped to a valid region, not '{}'.", auth->scope.region));
-  }
-  if (!sigv4::verify_signature(view, *auth, credential->secret_access_key)) return signature_mismatch();
-  call.access_key = credential->access_key_id;
-  call.read_only = credential->read_only;
-  call.region = auth->scope.region;
+  EC2_TRY(check_region(auth->scope.region, dialect));
+  if (!sigv4::verify_signature(view, *auth, credential.secret_access_key)) return signature_mismatch();
+  return Verified{credential.identity, credential.access_key_id, auth->scope.region};
+}
+
+Status authenticate(const CredentialStore& store, const SessionStore* sessions, Call& call, const HttpCall& http,
+                    std::chrono::system_clock::time_point now,
+                    std::optional<std::chrono::system_clock::time_point> session_now) {
+  EC2_ASSIGN_OR_RETURN(Verified verified,
+                       verify_request(store, sessions, http, now, AuthDialect::Ec2, session_now.value_or(now)));
+  call.access_key = verified.access_key;
+  call.read_only = verified.identity.read_only;
+  call.identity = std::move(verified.identity);
+  call.region = verified.region;
   return {};
 }
 
-Hook make_auth_hook(const CredentialStore& store,
-                    std::function<std::chrono::system_clock::time_point()> clock) {
-  return [&store, clock = std::move(clock)](Call& call, const HttpCall& http) {
-    return authenticate(store, call, http, clock());
+Hook make_auth_hook(const CredentialStore& store, const SessionStore* sessions,
+                    std::function<std::chrono::system_clock::time_point()> clock,
+                    std::function<std::chrono::system_clock::time_point()> session_clock) {
+  return [&store, sessions, clock = std::move(clock), session_clock = std::move(session_clock)](
+             Call& call, const HttpCall& http) {
+    return authenticate(store, sessions, call, http, clock(), session_clock());
   };
 }
 

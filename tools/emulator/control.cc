@@ -32,6 +32,7 @@ nlohmann::json Emulator::stats_json() {
   nlohmann::json instances = nlohmann::json::object();
   {
     std::lock_guard lock(world_.mutex);
+    world_.select_account(kAccountId);
     for (auto& [name, region] : world_.regions()) {
       if (!region.instances.empty()) instances[name] = region.instances.size();
     }
@@ -111,8 +112,10 @@ HttpReply Emulator::control(const HttpCall& http) {
   if (path == "/stats") return json_reply(200, stats_json());
   if (path == "/faults") return control_faults(http);
   if (path == "/timings") return control_timings(http);
+  if (auto answered = control_credentials(path, http)) return *answered;
   if (http.method != "POST") return json_error(404, "Unknown control path " + http.path);
   std::lock_guard lock(world_.mutex);
+  world_.select_account(kAccountId);
   if (path == "/reset") {
     faults_.clear();
     for (const FaultRule& rule : options_.faults) faults_.set(rule);

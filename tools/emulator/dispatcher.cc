@@ -80,9 +80,9 @@ HttpReply Dispatcher::handle(const HttpCall& http) {
   reply.delay = call.delay;
   if (logger_) {
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    logger_(fmt::format("{} {} {} {} {} {}B {:.2f}ms", http.remote_addr, call.region,
+    logger_(fmt::format("{} {} {} {} {} {}B {:.2f}ms {}", http.remote_addr, call.region,
                         call.action.empty() ? "-" : call.action, reply.status, call.request_id,
-                        reply.body.size(), ms));
+                        reply.body.size(), ms, call.identity.arn.empty() ? "-" : call.identity.arn));
   }
   return reply;
 }
@@ -104,11 +104,14 @@ HttpReply Dispatcher::answer_call(Call& call, const HttpCall& http) {
   }
   std::string version = call.params.get("Version");
   if (version.empty()) return error_reply(missing_parameter("Version"), call);
-  if (!world_.region(call.region)) {
+  if (!is_served_region(call.region)) {
     return error_reply(api_error(401, "AuthFailure", fmt::format("The region '{}' is not served here.", call.region)),
                        call);
   }
   std::lock_guard lock(world_.mutex);
+  if (!world_.select_account(call.account())) {
+    return error_reply(api_error(401, "AuthFailure", "The account " + call.account() + " is not served here."), call);
+  }
   call.now = world_.now();
   registry_.run_due(world_, call.now);
   Result<std::string> body = registry_.answer(*action, call);

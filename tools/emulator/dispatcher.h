@@ -33,6 +33,7 @@ struct HttpReply {
   int status = 200;
   std::string content_type = "text/xml;charset=UTF-8";
   std::string body;
+  ec2::Headers headers;  ///< Extra response headers.
   TransportFault fault = TransportFault::None;
   Duration delay{0};  ///< Sleep this long before answering (added latency).
 };
@@ -69,6 +70,10 @@ class Dispatcher {
 
   /// Answers one HTTP request.
   HttpReply handle(const HttpCall& http);
+  /// Passes `line` to the logger, if any (the other services on the port log through it).
+  void log(const std::string& line) const {
+    if (logger_) logger_(line);
+  }
 
   /// The HTTP server calls these around serving one EC2 request, added latency included, for
   /// DispatchStats::peak_in_flight.

@@ -83,7 +83,7 @@ bool owned_by(const Image& image, const std::vector<std::string>& owners) {
   if (owners.empty()) return true;
   for (const std::string& owner : owners) {
     if (owner == image.owner_id || (owner == "amazon" && image.owner_alias == "amazon") ||
-        (owner == "self" && image.owner_id == kAccountId)) {
+        (owner == "self" && image.owner_id == active_account_id())) {
       return true;
     }
   }

@@ -8,6 +8,7 @@
 #include "api_error.h"
 #include "describe.h"
 #include "instance_types.h"
+#include "accounts.h"
 #include "instances.h"
 #include "registry.h"
 
@@ -35,7 +36,7 @@ void write_network_interface(XmlWriter& xml, const Instance& instance, std::stri
                              std::string_view public_dns, std::string_view launch) {
   xml.open("networkInterfaceSet").open("item");
   xml.leaf("networkInterfaceId", instance.network_interface_id).leaf("subnetId", instance.subnet_id);
-  xml.leaf("vpcId", instance.vpc_id).leaf("description", "").leaf("ownerId", kAccountId);
+  xml.leaf("vpcId", instance.vpc_id).leaf("description", "").leaf("ownerId", active_account_id());
   xml.leaf("status", "in-use").leaf("macAddress", instance.mac_address);
   xml.leaf("privateIpAddress", instance.private_ip).leaf("privateDnsName", private_dns);
   xml.leaf_bool("sourceDestCheck", true);
@@ -75,6 +76,10 @@ void write_instance(XmlWriter& xml, const RegionState& region, const Instance& i
   xml.leaf("tenancy", "default").close();
   xml.leaf_if("platform", instance.platform);
   xml.open("monitoring").leaf("state", instance.monitoring ? "enabled" : "disabled").close();
+  if (!instance.iam_instance_profile_arn.empty()) {
+    xml.open("iamInstanceProfile").leaf("arn", instance.iam_instance_profile_arn);
+    xml.leaf("id", iam_unique_id("AIPA", instance.iam_instance_profile_arn)).close();
+  }
   xml.leaf("subnetId", instance.subnet_id).leaf("vpcId", instance.vpc_id);
   xml.leaf("privateIpAddress", instance.private_ip).leaf_if("ipAddress", instance.public_ip);
   xml.leaf_bool("sourceDestCheck", true);
@@ -186,7 +191,7 @@ Status describe_instances(Call& call, XmlWriter& xml) {
   for (size_t i = 0; i < page.size();) {
     size_t end = i;
     while (end < page.size() && page[end]->reservation_id == page[i]->reservation_id) ++end;
-    xml.open("item").leaf("reservationId", page[i]->reservation_id).leaf("ownerId", kAccountId);
+    xml.open("item").leaf("reservationId", page[i]->reservation_id).leaf("ownerId", active_account_id());
     xml.empty("groupSet").open("instancesSet");
     for (; i < end; ++i) write_instance(xml, region, *page[i]);
     xml.close().close();

@@ -35,7 +35,8 @@ std::string region_of(const Instance& i) {
 void add_identity_filters(FilterSet<Instance>& s) {
   s.value("instance-id", [](const Instance& i) { return view(i.id); })
       .value("reservation-id", [](const Instance& i) { return view(i.reservation_id); })
-      .value("owner-id", [](const Instance&) { return kAccountId; })
+      .value("owner-id", [](const Instance&) { return active_account_id(); })
+      .value("iam-instance-profile.arn", [](const Instance& i) { return std::string_view(i.iam_instance_profile_arn); })
       .value("image-id", [](const Instance& i) { return view(i.image_id); })
       .value("instance-type", [](const Instance& i) { return view(i.instance_type); })
       .value("key-name", [](const Instance& i) { return view(i.key_name); })

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <memory>
 #include <thread>
 
 #include <CLI/CLI.hpp>
@@ -21,6 +22,7 @@ struct Flags {
   bool verbose = false;
   bool no_auth = false;
   std::string credentials_file;
+  std::string accounts_file;
   std::vector<std::string> credentials;
   std::vector<std::string> faults;
   std::string seed_regions = "us-east-1";
@@ -28,7 +30,37 @@ struct Flags {
   double terminated_retention = -1;
   std::string key_fingerprints = "aws";
   bool no_public_key = false;
+  int imds_port = -1;       ///< -1: no metadata listener.
+  int container_port = -1;  ///< -1: no container credentials listener.
 };
+
+/// A metadata listener on 127.0.0.1 running in its own thread.
+struct Listener {
+  std::unique_ptr<ec2::emu::HttpServer> server;
+  std::thread thread;
+  int port = 0;
+};
+
+/// Binds `handler` to 127.0.0.1:`port` (when `port` >= 0) and serves it in a thread.
+bool start_listener(int port, ec2::emu::HttpServer::Handler handler, const char* what, Listener& out) {
+  if (port < 0) return true;
+  out.server = std::make_unique<ec2::emu::HttpServer>(std::move(handler));
+  auto bound = out.server->bind("127.0.0.1", port);
+  if (!bound) {
+    std::cerr << "ec2-emulator: " << what << ": " << bound.error().message << '\n';
+    return false;
+  }
+  out.port = *bound;
+  std::cout << what << " listening on http://127.0.0.1:" << out.port << std::endl;
+  out.thread = std::thread([server = out.server.get()] { server->run(); });
+  return true;
+}
+
+void stop_listener(Listener& listener) {
+  if (!listener.server) return;
+  listener.server->stop();
+  listener.thread.join();
+}
 
 /// Blocks SIGINT/SIGTERM in every thread (call before starting any) and returns the set.
 sigset_t block_stop_signals() {
@@ -67,6 +99,23 @@ bool apply_flags(const Flags& flags, ec2::emu::EmulatorOptions& options) {
   for (const std::string& spec : flags.credentials) {
     if (auto added = options.credentials.add_spec(spec); !added) return fail(added.error());
   }
+  if (!flags.accounts_file.empty()) {
+    auto accounts = ec2::emu::load_accounts(flags.accounts_file);
+    if (!accounts) return fail(accounts.error());
+    options.credentials.add_accounts(*accounts);
+    options.seeding.accounts = accounts->seeded();
+    options.accounts = std::make_shared<const ec2::emu::Accounts>(std::move(*accounts));
+  }
+  if (flags.container_port >= 0) {
+    if (options.container_token.empty()) {
+      std::cerr << "ec2-emulator: --container-port needs --container-token\n";
+      return false;
+    }
+    if (!options.accounts || !options.accounts->find_role_arn(options.container_role)) {
+      std::cerr << "ec2-emulator: --container-role must name a role of the --accounts file\n";
+      return false;
+    }
+  }
   for (const std::string& spec : flags.faults) {
     auto rule = ec2::emu::parse_fault_rule(spec);
     if (!rule) return fail(rule.error());
@@ -96,13 +145,26 @@ int serve(const Flags& flags, ec2::emu::EmulatorOptions options) {
       std::cerr << line << '\n';
     });
   }
-  ec2::emu::HttpServer server(emulator.dispatcher());
+  ec2::emu::HttpServer server([&](const ec2::emu::HttpCall& http) { return emulator.handle(http); },
+                              &emulator.dispatcher());
   auto port = server.bind(flags.host, flags.port);
   if (!port) {
     std::cerr << "ec2-emulator: " << port.error().message << '\n';
     return 1;
   }
   std::cout << "listening on http://" << flags.host << ':' << *port << std::endl;
+  Listener imds, container;
+  bool listening =
+      start_listener(flags.imds_port, [&](const ec2::emu::HttpCall& http) { return emulator.imds().handle(http); },
+                     "instance metadata", imds) &&
+      start_listener(flags.container_port,
+                     [&](const ec2::emu::HttpCall& http) { return emulator.container().handle(http); },
+                     "container credentials", container);
+  if (!listening) {
+    stop_listener(imds);
+    return 1;
+  }
+  emulator.set_listener_ports(imds.port, container.port);
   if (!flags.port_file.empty()) {
     std::string temp = flags.port_file + ".tmp";
     std::ofstream(temp) << *port << '\n';
@@ -114,6 +176,8 @@ int serve(const Flags& flags, ec2::emu::EmulatorOptions options) {
     server.stop();
   });
   server.run();
+  stop_listener(imds);
+  stop_listener(container);
   pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
   return 0;
@@ -135,6 +199,9 @@ int main(int argc, char** argv) {
   app.add_flag("--no-auth", flags.no_auth, "Accept requests without verifying their signature");
   app.add_option("--credentials-file", flags.credentials_file,
                  "Extra accepted keys: one 'ACCESS_KEY SECRET [read-only]' per line");
+  app.add_option("--accounts", flags.accounts_file,
+                 "YAML file of accounts, IAM users and keys, roles, web identity issuers, SSO and instance "
+                 "profiles (docs/emulator.md)");
   app.add_option("--credentials", flags.credentials, "Extra accepted key as KEY:SECRET (repeatable)");
   app.add_option("--fault", flags.faults,
                  "Fault rule ACTION:key=value,... (keys throttle, internal, reset, truncate, latency, count); "
@@ -153,6 +220,15 @@ int main(int argc, char** argv) {
                  "colon-separated hex) or md5 (MD5 of the OpenSSH public key)")
       ->check(CLI::IsMember({"aws", "hex", "md5"}))
       ->capture_default_str();
+  app.add_option("--imds-port", flags.imds_port,
+                 "Serve instance metadata (IMDSv2) on 127.0.0.1:PORT (0 picks a free port)");
+  app.add_option("--imds-instance", options.imds_instance, "The instance id instance metadata answers for");
+  app.add_flag("--imds-v1", options.imds_v1, "Also serve metadata requests without a token (HttpTokens=optional)");
+  app.add_option("--container-port", flags.container_port,
+                 "Serve container credentials on 127.0.0.1:PORT (0 picks a free port)");
+  app.add_option("--container-role", options.container_role, "Role ARN whose credentials the container endpoint serves");
+  app.add_option("--container-token", options.container_token,
+                 "Authorization token the container endpoint requires");
   app.add_flag("--no-public-key", flags.no_public_key,
                "Test only: DescribeKeyPairs ignores IncludePublicKey and returns no public key");
   CLI11_PARSE(app, argc, argv);

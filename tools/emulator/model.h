@@ -40,6 +40,7 @@ struct Instance {
   std::string root_volume_id;
   std::string network_interface_id;
   std::string mac_address;
+  std::string iam_instance_profile_arn;  ///< Empty when launched without an instance profile.
   std::vector<GroupRef> groups;
   int launch_index = 0;
   bool monitoring = false;

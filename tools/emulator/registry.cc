@@ -52,8 +52,11 @@ std::vector<std::string> ActionRegistry::names() const {
 
 void ActionRegistry::apply(World& world, const ScheduledEvent& event) const {
   auto it = due_.find(event.kind);
+  std::string selected = world.account_id();
+  if (!world.select_account(event.account.empty() ? kAccountId : std::string_view(event.account))) return;
   RegionState* region = world.region(event.region);
   if (it != due_.end() && region) it->second(world, *region, event);
+  world.select_account(selected);
 }
 
 size_t ActionRegistry::run_due(World& world, TimePoint now) const {

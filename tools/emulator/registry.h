@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "ec2/result.h"
+#include "identity.h"
 #include "params.h"
 #include "sim_clock.h"
 #include "world.h"
@@ -47,6 +48,7 @@ struct Call {
   std::string region;       ///< Served region the call is for.
   std::string access_key;   ///< Empty with --no-auth.
   bool read_only = false;   ///< Credentials may not mutate (→ UnauthorizedOperation).
+  Identity identity;        ///< The caller (empty with --no-auth: the default account).
   std::string request_id;   ///< UUID, sent in every response.
   Params params;
   World* world = nullptr;   ///< Set by the dispatcher before hooks run.
@@ -56,7 +58,9 @@ struct Call {
   TransportFault transport_fault = TransportFault::None;
   Duration delay{0};
 
-  /// The region's state.
+  /// The account the call works in.
+  std::string account() const { return identity.account_id.empty() ? std::string(kAccountId) : identity.account_id; }
+  /// The region's state (of the caller's account).
   RegionState& state() const { return *world->region(region); }
   /// For mutating actions: when `DryRun=true`, the error to answer (412 DryRunOperation, or
   /// 403 UnauthorizedOperation for read-only credentials); read-only credentials without DryRun

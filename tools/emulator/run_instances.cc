@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "accounts.h"
 #include "api_error.h"
 #include "describe.h"
 #include "instance_types.h"
@@ -26,6 +27,7 @@ struct LaunchRequest {
   std::vector<GroupRef> groups;
   bool map_public_ip = true;
   std::string user_data;
+  std::string instance_profile_arn;
   std::string shutdown_behavior = "stop";
   Tags instance_tags;
   bool monitoring = false;
@@ -180,6 +182,26 @@ Status resolve_groups(Call& call, LaunchRequest& req) {
   return {};
 }
 
+/// IamInstanceProfile.Name or .Arn: a profile of the caller's account in the accounts file.
+Status resolve_instance_profile(Call& call, LaunchRequest& req) {
+  std::string name = call.params.get("IamInstanceProfile.Name");
+  std::string arn = call.params.get("IamInstanceProfile.Arn");
+  if (name.empty() && arn.empty()) return {};
+  if (!name.empty() && !arn.empty()) {
+    return invalid_combination("The parameter 'iamInstanceProfile.name' may not be used in combination with "
+                               "'iamInstanceProfile.arn'");
+  }
+  const Accounts* accounts = call.world->accounts;
+  const InstanceProfile* profile = accounts ? accounts->find_profile(call.account(), name.empty() ? arn : name) : nullptr;
+  if (!profile) {
+    return invalid_value(fmt::format("Value ({}) for parameter iamInstanceProfile.{} is invalid. Invalid IAM Instance "
+                                     "Profile {}", name.empty() ? arn : name, name.empty() ? "arn" : "name",
+                                     name.empty() ? "ARN" : "name"));
+  }
+  req.instance_profile_arn = profile->arn();
+  return {};
+}
+
 Status resolve_options(Call& call, LaunchRequest& req) {
   req.key_name = call.params.get("KeyName");
   if (!req.key_name.empty() && !call.state().key_pairs.count(req.key_name)) {
@@ -187,6 +209,7 @@ Status resolve_options(Call& call, LaunchRequest& req) {
   }
   req.user_data = call.params.get("UserData");
   if (!req.user_data.empty()) EC2_TRY(check_user_data(req.user_data));
+  EC2_TRY(resolve_instance_profile(call, req));
   req.shutdown_behavior = call.params.get("InstanceInitiatedShutdownBehavior", "stop");
   if (req.shutdown_behavior != "stop" && req.shutdown_behavior != "terminate") {
     return invalid_value("InstanceInitiatedShutdownBehavior", req.shutdown_behavior);
@@ -235,6 +258,7 @@ Status launch(Call& call, const LaunchRequest& req, std::vector<Instance*>& out)
     instance.platform = req.image->platform;
     instance.root_device_name = req.image->root_device_name;
     instance.user_data = req.user_data;
+    instance.iam_instance_profile_arn = req.instance_profile_arn;
     instance.shutdown_behavior = req.shutdown_behavior;
     instance.client_token = call.params.get("ClientToken");
     instance.root_volume_id = world.ids.next("vol-");
@@ -257,7 +281,7 @@ Status launch(Call& call, const LaunchRequest& req, std::vector<Instance*>& out)
 }
 
 void write_reservation(XmlWriter& xml, const RegionState& region, const std::vector<Instance*>& instances) {
-  xml.leaf("reservationId", instances.front()->reservation_id).leaf("ownerId", kAccountId);
+  xml.leaf("reservationId", instances.front()->reservation_id).leaf("ownerId", active_account_id());
   xml.empty("groupSet");
   xml.open("instancesSet");
   for (const Instance* instance : instances) write_instance(xml, region, *instance);

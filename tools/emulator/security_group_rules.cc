@@ -227,7 +227,7 @@ void add_rule(std::vector<IpPermission>& permissions, const SecurityRule& rule) 
   }
   if (!rule.cidr_ipv4.empty()) it->ipv4_ranges.push_back({rule.cidr_ipv4, rule.description});
   if (!rule.cidr_ipv6.empty()) it->ipv6_ranges.push_back({rule.cidr_ipv6, rule.description});
-  if (!rule.group_id.empty()) it->groups.push_back({rule.group_id, std::string(kAccountId), rule.description});
+  if (!rule.group_id.empty()) it->groups.push_back({rule.group_id, std::string(active_account_id()), rule.description});
   if (!rule.prefix_list_id.empty()) it->prefix_list_ids.push_back(rule.prefix_list_id);
 }
 
@@ -279,11 +279,11 @@ void write_permissions(XmlWriter& xml, std::string_view element, const std::vect
 
 void write_rule(XmlWriter& xml, std::string_view group_id, bool egress, const SecurityRule& rule) {
   xml.open("item").leaf("securityGroupRuleId", rule_id(group_id, egress, rule)).leaf("groupId", group_id);
-  xml.leaf("groupOwnerId", kAccountId).leaf_bool("isEgress", egress).leaf("ipProtocol", rule.protocol);
+  xml.leaf("groupOwnerId", active_account_id()).leaf_bool("isEgress", egress).leaf("ipProtocol", rule.protocol);
   xml.leaf("fromPort", rule.from_port).leaf("toPort", rule.to_port);
   xml.leaf_if("cidrIpv4", rule.cidr_ipv4).leaf_if("cidrIpv6", rule.cidr_ipv6).leaf_if("prefixListId", rule.prefix_list_id);
   if (!rule.group_id.empty()) {
-    xml.open("referencedGroupInfo").leaf("groupId", rule.group_id).leaf("userId", kAccountId).close();
+    xml.open("referencedGroupInfo").leaf("groupId", rule.group_id).leaf("userId", active_account_id()).close();
   }
   xml.leaf_if("description", rule.description);
   xml.empty("tagSet").close();

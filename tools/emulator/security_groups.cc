@@ -60,7 +60,7 @@ void add_rule_filters(FilterSet<SecurityGroup>& s, const std::string& prefix,
       .field(prefix + "from-port", each_rule(list, [port](const SecurityRule& r) { return port(r.from_port); }))
       .field(prefix + "to-port", each_rule(list, [port](const SecurityRule& r) { return port(r.to_port); }))
       .field(prefix + "user-id", each_rule(list, [](const SecurityRule& r) {
-               return r.group_id.empty() ? std::string() : std::string(kAccountId);
+               return r.group_id.empty() ? std::string() : std::string(active_account_id());
              }));
 }
 
@@ -71,7 +71,7 @@ const FilterSet<SecurityGroup>& group_filters() {
         .value("group-name", [](const SecurityGroup& g) { return std::string_view(g.name); })
         .value("description", [](const SecurityGroup& g) { return std::string_view(g.description); })
         .value("vpc-id", [](const SecurityGroup& g) { return std::string_view(g.vpc_id); })
-        .value("owner-id", [](const SecurityGroup&) { return kAccountId; })
+        .value("owner-id", [](const SecurityGroup&) { return active_account_id(); })
         .with_tags([](const SecurityGroup& g) { return std::string_view(g.id); });
     add_rule_filters(s, "ip-permission.", &SecurityGroup::ingress);
     add_rule_filters(s, "egress.ip-permission.", &SecurityGroup::egress);
@@ -81,7 +81,7 @@ const FilterSet<SecurityGroup>& group_filters() {
 }
 
 void write_group(XmlWriter& xml, const SecurityGroup& group, const TagStore& tags) {
-  xml.open("item").leaf("ownerId", kAccountId).leaf("groupId", group.id).leaf("groupName", group.name);
+  xml.open("item").leaf("ownerId", active_account_id()).leaf("groupId", group.id).leaf("groupName", group.name);
   xml.leaf("groupDescription", group.description).leaf_if("vpcId", group.vpc_id);
   write_permissions(xml, "ipPermissions", group.ingress);
   write_permissions(xml, "ipPermissionsEgress", group.egress);

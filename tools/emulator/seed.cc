@@ -29,7 +29,7 @@ void add_seed_networks(World& world, RegionState& region) {
   std::vector<std::string> zones = region.zones();
   for (int v = 0; v < 3; ++v) {
     Vpc vpc;
-    vpc.id = stable_id("vpc-", fmt::format("{}/seed-vpc/{}", region.name, v));
+    vpc.id = stable_id("vpc-", fmt::format("{}/seed-vpc/{}", region.stable_base(), v));
     vpc.cidr_block = fmt::format("10.{}.0.0/16", 10 + v);
     vpc.cidr_associations.push_back({stable_id("vpc-cidr-assoc-", vpc.id), vpc.cidr_block, "associated", "", "", "", {}});
     region.tags.set(vpc.id, "Name", fmt::format("seed-vpc-{}", v));
@@ -53,7 +53,7 @@ void add_seed_networks(World& world, RegionState& region) {
     def.id = stable_id("sg-", vpc.id + "/default");
     def.name = "default";
     def.description = "default VPC security group";
-    def.ingress.push_back({"-1", -1, -1, {}, {}, {{def.id, std::string(kAccountId), ""}}, {}});
+    def.ingress.push_back({"-1", -1, -1, {}, {}, {{def.id, region.account_id, ""}}, {}});
     web.id = stable_id("sg-", vpc.id + "/web");
     web.name = "web";
     web.description = "HTTP and HTTPS from anywhere";
@@ -70,11 +70,11 @@ Status add_seed_keys(World& world, RegionState& region) {
   for (std::string_view name : kKeys) {
     if (name.empty()) continue;
     std::string seed(32, '\0');
-    IdGenerator bytes(stable_hash(region.name + "/" + std::string(name)));
+    IdGenerator bytes(stable_hash(region.stable_base() + "/" + std::string(name)));
     for (char& c : seed) c = static_cast<char>(bytes.next_u64() & 0xff);
     auto key = ed25519_from_seed(seed);
     if (!key) return key.error();
-    KeyPair pair{stable_id("key-", region.name + "/" + std::string(name)), std::string(name), "ed25519",
+    KeyPair pair{stable_id("key-", region.stable_base() + "/" + std::string(name)), std::string(name), "ed25519",
                  fingerprint_in(world.key_pair_style.fingerprints, key->fingerprint, key->public_key),
                  key->public_key, seed_epoch()};
     region.key_pairs[pair.name] = std::move(pair);
@@ -164,10 +164,16 @@ Status add_seed_instance(World& world, RegionState& region, std::vector<Subnet*>
 }  // namespace
 
 Status seed_world(World& world, const SeedOptions& options) {
+  if (options.accounts.empty()) return seed_account(world, options, std::string(kAccountId));
+  for (const std::string& account : options.accounts) EC2_TRY(seed_account(world, options, account));
+  return {};
+}
+
+Status seed_account(World& world, const SeedOptions& options, const std::string& account) {
   if (options.instances == 0) return {};
   std::vector<RegionState*> regions;
   for (const std::string& name : options.regions) {
-    RegionState* region = world.region(name);
+    RegionState* region = world.region_of(account, name);
     if (!region) return make_error(ErrorCategory::Config, "InvalidRegion", "Cannot seed unknown region " + name);
     add_seed_networks(world, *region);
     EC2_TRY(add_seed_keys(world, *region));

@@ -15,9 +15,14 @@ namespace ec2::emu {
 struct SeedOptions {
   size_t instances = 0;
   std::vector<std::string> regions = {"us-east-1"};
+  /// Accounts that get a fleet each (`seed: true` in the accounts file); empty: the default one.
+  std::vector<std::string> accounts;
 };
 
-/// Adds the fleet to `world` (same options and world seed → same ids, addresses and tags).
+/// Adds the fleet to every seeded account of `world` (same options and world seed → same ids,
+/// addresses and tags).
 Status seed_world(World& world, const SeedOptions& options);
+/// Adds the fleet to the regions of `account`.
+Status seed_account(World& world, const SeedOptions& options, const std::string& account);
 
 }  // namespace ec2::emu

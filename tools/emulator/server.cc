@@ -79,6 +79,7 @@ void send_uncompressed(httplib::Response& res, std::string body, const std::stri
 void send_reply(const httplib::Request& req, httplib::Response& res, HttpReply reply) {
   if (reply.delay.count() > 0) std::this_thread::sleep_for(reply.delay);
   res.status = reply.status;
+  for (auto& [name, value] : reply.headers) res.set_header(name, value);
   if (reply.fault == TransportFault::None) {
     send_uncompressed(res, std::move(reply.body), reply.content_type);
     return;
@@ -112,18 +113,18 @@ class Serving {
 
 }  // namespace
 
-HttpServer::HttpServer(Dispatcher& dispatcher)
-    : dispatcher_(dispatcher), server_(std::make_unique<httplib::Server>()) {
-  auto handler = [this](const httplib::Request& req, httplib::Response& res) {
+HttpServer::HttpServer(Handler handler, Dispatcher* dispatcher)
+    : handler_(std::move(handler)), dispatcher_(dispatcher), server_(std::make_unique<httplib::Server>()) {
+  auto handler_fn = [this](const httplib::Request& req, httplib::Response& res) {
     HttpCall call = to_call(req);
     std::optional<Serving> serving;
-    if (call.path.rfind("/_emulator/", 0) != 0) serving.emplace(dispatcher_);
-    send_reply(req, res, dispatcher_.handle(call));
+    if (dispatcher_ && call.path.rfind("/_emulator/", 0) != 0) serving.emplace(*dispatcher_);
+    send_reply(req, res, handler_(call));
   };
-  server_->Get(".*", handler);
-  server_->Post(".*", handler);
-  server_->Put(".*", handler);
-  server_->Delete(".*", handler);
+  server_->Get(".*", handler_fn);
+  server_->Post(".*", handler_fn);
+  server_->Put(".*", handler_fn);
+  server_->Delete(".*", handler_fn);
   server_->set_payload_max_length(64 << 20);
   // Without TCP_NODELAY, Nagle's algorithm and delayed ACKs hold each response for ~40 ms.
   server_->set_tcp_nodelay(true);

@@ -1,7 +1,9 @@
 #pragma once
-/// The HTTP front end (cpp-httplib): accepts EC2 Query requests on any path, hands them to the
-/// Dispatcher and applies transport faults (connection reset, truncated body, added latency).
+/// The HTTP front end (cpp-httplib): accepts requests on any path, hands them to a handler (the
+/// Emulator for the main port, the metadata services for theirs) and applies transport faults
+/// (connection reset, truncated body, added latency).
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -16,7 +18,9 @@ namespace ec2::emu {
 
 class HttpServer {
  public:
-  explicit HttpServer(Dispatcher& dispatcher);
+  using Handler = std::function<HttpReply(const HttpCall&)>;
+  /// Serves `handler`; with `dispatcher`, requests outside `/_emulator/` count as in flight there.
+  explicit HttpServer(Handler handler, Dispatcher* dispatcher = nullptr);
   ~HttpServer();
 
   /// Binds `host:port` (port 0 = any free port) and returns the bound port.
@@ -27,7 +31,8 @@ class HttpServer {
   void stop();
 
  private:
-  Dispatcher& dispatcher_;
+  Handler handler_;
+  Dispatcher* dispatcher_;
   std::unique_ptr<httplib::Server> server_;
 };
 

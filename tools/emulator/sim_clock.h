@@ -63,6 +63,7 @@ struct ScheduledEvent {
   std::string kind;
   std::string id;
   bool expiry = false;  ///< Removal of a finished resource: not run by "complete transitions".
+  std::string account;  ///< The account owning `region`'s resource (empty: the default account).
 };
 
 /// Min-heap of ScheduledEvents.

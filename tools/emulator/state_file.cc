@@ -37,7 +37,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(GroupRef, id, name)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(
     Instance, seq, id, reservation_id, image_id, instance_type, key_name, availability_zone, vpc_id, subnet_id,
     private_ip, public_ip, architecture, platform, user_data, shutdown_behavior, client_token, root_device_name,
-    root_volume_id, network_interface_id, mac_address, groups, launch_index, monitoring, ebs_optimized,
+    root_volume_id, network_interface_id, mac_address, iam_instance_profile_arn, groups, launch_index, monitoring, ebs_optimized,
     map_public_ip, state, launch_time, next_at, status_ok_at, status_ok, state_reason_code, state_reason_message,
     transition_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(KeyPair, id, name, type, fingerprint, public_key, create_time)
@@ -61,7 +61,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PeeringSide, owner_id, vpc_id, r
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VpcPeering, id, requester, accepter, status, status_message,
                                                 expiration_time, next_at)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ClientTokenRecord, params_hash, reservation_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ScheduledEvent, at, region, kind, id, expiry)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ScheduledEvent, at, region, kind, id, expiry, account)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Timings, instance_pending, instance_stopping,
                                                 instance_shutting_down, status_initializing, terminated_retention,
                                                 cidr_associating, peering_initiating, peering_pending_expiry,
@@ -136,9 +136,27 @@ Status sync_directory(const std::string& path) {
 
 }  // namespace
 
-Status save_state(const World& world, const std::string& path) {
+namespace {
+
+/// The regions of `account` as {name: region}.
+nlohmann::json account_to_json(World& world, const std::string& account) {
   nlohmann::json regions = nlohmann::json::object();
-  for (auto& [name, region] : const_cast<World&>(world).regions()) regions[name] = region_to_json(region);
+  std::string selected = world.account_id();
+  world.select_account(account);
+  for (auto& [name, region] : world.regions()) regions[name] = region_to_json(region);
+  world.select_account(selected);
+  return regions;
+}
+
+}  // namespace
+
+Status save_state(const World& const_world, const std::string& path) {
+  World& world = const_cast<World&>(const_world);
+  nlohmann::json regions = account_to_json(world, std::string(kAccountId));
+  nlohmann::json accounts = nlohmann::json::object();
+  for (const std::string& id : world.account_ids()) {
+    if (id != kAccountId) accounts[id] = account_to_json(world, id);
+  }
   nlohmann::json doc = {{"format", kFormatVersion},
                         {"ids", world.ids.state()},
                         {"last_seq", world.last_seq()},
@@ -147,7 +165,8 @@ Status save_state(const World& world, const std::string& path) {
                         {"events", world.scheduler.events()},
                         {"subnet_next_host", world.subnet_next_host},
                         {"public_ips_issued", world.public_ips_issued},
-                        {"regions", std::move(regions)}};
+                        {"regions", std::move(regions)},
+                        {"accounts", std::move(accounts)}};
   std::string temp = path + ".tmp";
   EC2_TRY(write_synced(temp, doc.dump()));
   if (std::rename(temp.c_str(), path.c_str()) != 0) return io_error("Cannot rename " + temp + " to", path);
@@ -172,7 +191,13 @@ Status load_state(World& world, const std::string& path) {
     doc.at("subnet_next_host").get_to(world.subnet_next_host);
     world.public_ips_issued = doc.at("public_ips_issued").get<uint64_t>();
     for (auto& [name, j] : doc.at("regions").items()) {
-      if (RegionState* region = world.region(name)) region_from_json(j, *region);
+      if (RegionState* region = world.region_of(kAccountId, name)) region_from_json(j, *region);
+    }
+    nlohmann::json accounts = doc.value("accounts", nlohmann::json::object());
+    for (auto& [account, regions] : accounts.items()) {
+      for (auto& [name, j] : regions.items()) {
+        if (RegionState* region = world.region_of(account, name)) region_from_json(j, *region);
+      }
     }
   } catch (const nlohmann::json::exception& e) {
     return make_error(ErrorCategory::Parse, "StateFile", "Malformed state file " + path + ": " + e.what());

@@ -38,7 +38,7 @@ const FilterSet<Subnet>& subnet_filters() {
         .value("defaultForAz", is_default)
         .value("map-public-ip-on-launch", [](const Subnet& n) { return bool_text(n.map_public_ip_on_launch); })
         .value("state", [](const Subnet& n) { return std::string_view(n.state); })
-        .value("owner-id", [](const Subnet&) { return kAccountId; })
+        .value("owner-id", [](const Subnet&) { return active_account_id(); })
         .field("available-ip-address-count", [](const Subnet& n, const EmitValue& emit) {
           emit(std::to_string(n.available_ips));
         })
@@ -51,8 +51,8 @@ const FilterSet<Subnet>& subnet_filters() {
 void write_subnet(XmlWriter& xml, std::string_view element, const Subnet& subnet, const RegionState& region) {
   xml.open(element);
   xml.leaf("subnetId", subnet.id).leaf("subnetArn", fmt::format("arn:aws:ec2:{}:{}:subnet/{}", region.name,
-                                                                 kAccountId, subnet.id));
-  xml.leaf("state", subnet.state).leaf("ownerId", kAccountId).leaf("vpcId", subnet.vpc_id);
+                                                                 active_account_id(), subnet.id));
+  xml.leaf("state", subnet.state).leaf("ownerId", active_account_id()).leaf("vpcId", subnet.vpc_id);
   xml.leaf("cidrBlock", subnet.cidr_block).empty("ipv6CidrBlockAssociationSet");
   xml.leaf("availableIpAddressCount", subnet.available_ips);
   xml.leaf("availabilityZone", subnet.availability_zone).leaf("availabilityZoneId", zone_id(subnet.availability_zone));

@@ -59,7 +59,7 @@ void fill_side(PeeringSide& side, const Vpc& vpc) {
 
 /// The VPC of `side` when it belongs to this account and exists.
 const Vpc* side_vpc(World& world, const PeeringSide& side) {
-  if (side.owner_id != kAccountId) return nullptr;
+  if (side.owner_id != active_account_id()) return nullptr;
   RegionState* region = world.region(side.region);
   if (!region) return nullptr;
   auto it = region->vpcs.find(side.vpc_id);
@@ -98,7 +98,7 @@ void begin(World& world, const RegionState& home, VpcPeering& peering, std::stri
 /// End of initiating-request: the accepter's VPC is checked as EC2 does it, asynchronously.
 void on_request_checked(World& world, RegionState& home, VpcPeering& peering, TimePoint at) {
   const Vpc* requester = side_vpc(world, peering.requester);
-  bool foreign = peering.accepter.owner_id != kAccountId;
+  bool foreign = peering.accepter.owner_id != active_account_id();
   const Vpc* accepter = foreign ? nullptr : side_vpc(world, peering.accepter);
   if (!requester || (!foreign && !accepter)) {
     finish(world, home, peering, "failed", std::string(kFailedMessage), at);
@@ -131,7 +131,7 @@ void on_peering_due(World& world, RegionState& home, const ScheduledEvent& event
     peering.status_message = "Active";
     peering.next_at = {};
   } else if (peering.status == "deleting") {
-    finish(world, home, peering, "deleted", fmt::format("Deleted by {}", kAccountId), event.at);
+    finish(world, home, peering, "deleted", fmt::format("Deleted by {}", active_account_id()), event.at);
   }
 }
 
@@ -151,7 +151,7 @@ void on_peering_gone(World&, RegionState& home, const ScheduledEvent& event) {
 /// The requester side of a new connection.
 PeeringSide requester_side(const RegionState& region, const Vpc& vpc) {
   PeeringSide side;
-  side.owner_id = std::string(kAccountId);
+  side.owner_id = std::string(active_account_id());
   side.vpc_id = vpc.id;
   side.region = region.name;
   fill_side(side, vpc);
@@ -169,7 +169,7 @@ Status create_vpc_peering_connection(Call& call, XmlWriter& xml) {
   EC2_TRY(check_id_format(*peer_vpc_id, "vpc-", "InvalidVpcID.Malformed"));
   std::string peer_region = call.params.get("PeerRegion", region.name);
   if (!is_served_region(peer_region)) return invalid_value("PeerRegion", peer_region);
-  std::string peer_owner = call.params.get("PeerOwnerId", kAccountId);
+  std::string peer_owner = call.params.get("PeerOwnerId", active_account_id());
   if (peer_owner.size() != 12 || peer_owner.find_first_not_of("0123456789") != std::string::npos) {
     return invalid_value("PeerOwnerId", peer_owner);
   }
@@ -209,9 +209,9 @@ Error invalid_transition(const VpcPeering& peering, std::string_view to) {
 
 /// Accept and reject are the accepter's: its account, and its region for a cross-region request.
 Status check_accepter(const Call& call, const VpcPeering& peering, std::string_view verb) {
-  if (peering.accepter.owner_id != kAccountId) {
+  if (peering.accepter.owner_id != active_account_id()) {
     return client_error("OperationNotPermitted",
-                        fmt::format("User {} cannot {} peering {}", kAccountId, verb, peering.id));
+                        fmt::format("User {} cannot {} peering {}", active_account_id(), verb, peering.id));
   }
   if (peering.accepter.region != call.region) {
     return client_error("OperationNotPermitted",
@@ -243,7 +243,7 @@ Status reject_vpc_peering_connection(Call& call, XmlWriter& xml) {
   EC2_TRY(check_accepter(call, peering, "reject"));
   if (peering.status != "pending-acceptance") return invalid_transition(peering, "rejected");
   EC2_TRY(call.check_dry_run());
-  finish(*call.world, *ref->home, peering, "rejected", fmt::format("Rejected by {}", kAccountId), call.now);
+  finish(*call.world, *ref->home, peering, "rejected", fmt::format("Rejected by {}", active_account_id()), call.now);
   xml.leaf_bool("return", true);
   return {};
 }

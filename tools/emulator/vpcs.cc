@@ -52,7 +52,7 @@ void write_ipv6_association(XmlWriter& xml, std::string_view element, const Cidr
 
 void write_vpc(XmlWriter& xml, std::string_view element, const Vpc& vpc, const TagStore& tags) {
   xml.open(element);
-  xml.leaf("vpcId", vpc.id).leaf("ownerId", kAccountId).leaf("state", vpc.state).leaf("cidrBlock", vpc.cidr_block);
+  xml.leaf("vpcId", vpc.id).leaf("ownerId", active_account_id()).leaf("state", vpc.state).leaf("cidrBlock", vpc.cidr_block);
   if (vpc.cidr_associations.empty()) {
     xml.empty("cidrBlockAssociationSet");
   } else {
@@ -109,7 +109,7 @@ const FilterSet<Vpc>& vpc_filters() {
         .value("is-default", [](const Vpc& v) { return std::string_view(v.is_default ? "true" : "false"); })
         .value("isDefault", [](const Vpc& v) { return std::string_view(v.is_default ? "true" : "false"); })
         .value("state", [](const Vpc& v) { return std::string_view(v.state); })
-        .value("owner-id", [](const Vpc&) { return kAccountId; })
+        .value("owner-id", [](const Vpc&) { return active_account_id(); })
         .value("dhcp-options-id", [](const Vpc& v) { return std::string_view(v.dhcp_options_id); })
         .with_tags([](const Vpc& v) { return std::string_view(v.id); });
     return s;
@@ -132,7 +132,7 @@ void add_default_group(World& world, RegionState& region, const Vpc& vpc) {
   group.description = "default VPC security group";
   group.vpc_id = vpc.id;
   IpPermission self;
-  self.groups.push_back({group.id, std::string(kAccountId), ""});
+  self.groups.push_back({group.id, std::string(active_account_id()), ""});
   group.ingress.push_back(self);
   IpPermission all;
   all.ipv4_ranges.push_back({"0.0.0.0/0", ""});
@@ -203,7 +203,7 @@ void delete_peerings_of(World& world, std::string_view vpc_id, TimePoint now) {
         continue;
       }
       peering.status = "deleted";
-      peering.status_message = fmt::format("Deleted by {}", kAccountId);
+      peering.status_message = fmt::format("Deleted by {}", active_account_id());
       peering.next_at = now + world.timings.scaled(world.timings.peering_deleted_retention);
       world.schedule(name, "peering-gone", id, peering.next_at, true);
     }

@@ -27,6 +27,10 @@ bool is_served_region(std::string_view name) {
   return false;
 }
 
+std::string RegionState::stable_base() const {
+  return account_id == kAccountId ? name : account_id + "/" + name;
+}
+
 std::vector<std::string> RegionState::zones() const { return {name + "a", name + "b", name + "c"}; }
 
 Instance* RegionState::find_instance(std::string_view id) {
@@ -78,45 +82,84 @@ World::World(uint64_t seed, std::shared_ptr<ec2::Clock> base_clock)
   reset();
 }
 
+namespace {
+thread_local std::string active_account = std::string(kAccountId);
+}
+
+std::string_view active_account_id() { return active_account; }
+
+void World::set_accounts(std::vector<std::string> ids) { extra_accounts_ = std::move(ids); }
+
+std::vector<std::string> World::account_ids() const {
+  std::vector<std::string> out;
+  for (auto& [id, account] : accounts_) out.push_back(id);
+  return out;
+}
+
+bool World::select_account(std::string_view id) {
+  auto it = accounts_.find(id);
+  if (it == accounts_.end()) return false;
+  active_ = &it->second;
+  active_account = active_->id;
+  return true;
+}
+
 RegionState* World::region(std::string_view name) {
-  auto it = regions_.find(name);
-  return it == regions_.end() ? nullptr : &it->second;
+  auto it = active_->regions.find(name);
+  return it == active_->regions.end() ? nullptr : &it->second;
+}
+
+RegionState* World::region_of(std::string_view account, std::string_view name) {
+  auto it = accounts_.find(account);
+  if (it == accounts_.end()) return nullptr;
+  auto found = it->second.regions.find(name);
+  return found == it->second.regions.end() ? nullptr : &found->second;
 }
 
 void World::schedule(std::string_view region, std::string_view kind, std::string_view id,
                      TimePoint at, bool expiry) {
-  scheduler.schedule({at, std::string(region), std::string(kind), std::string(id), expiry});
+  scheduler.schedule({at, std::string(region), std::string(kind), std::string(id), expiry, active_->id});
 }
 
 void World::reset() {
-  regions_.clear();
+  accounts_.clear();
   scheduler.clear();
   subnet_next_host.clear();
   public_ips_issued = 0;
   ids.restore(seed_);
   last_seq_ = 0;
-  for (const RegionInfo& info : standard_regions()) {
-    if (info.opt_in_required) continue;
-    RegionState& region = regions_[std::string(info.name)];
-    region.name = std::string(info.name);
-    create_defaults(region);
+  std::vector<std::string> all = extra_accounts_;
+  all.emplace_back(kAccountId);
+  for (const std::string& id : all) {
+    AccountState& account = accounts_[id];
+    account.id = id;
+    for (const RegionInfo& info : standard_regions()) {
+      if (info.opt_in_required) continue;
+      RegionState& region = account.regions[std::string(info.name)];
+      region.name = std::string(info.name);
+      region.account_id = id;
+      create_defaults(region);
+    }
   }
+  select_account(kAccountId);
 }
 
 void World::create_defaults(RegionState& region) {
-  // Default resources get ids derived from the region name so they never shift when other ids do.
+  // Default resources get ids derived from the region name (and the account, but for the default
+  // account) so they never shift when other ids do.
+  std::string base = region.stable_base();
   Vpc vpc;
-  vpc.id = stable_id("vpc-", region.name + "/default-vpc");
+  vpc.id = stable_id("vpc-", base + "/default-vpc");
   vpc.cidr_block = "172.31.0.0/16";
   vpc.is_default = true;
   vpc.enable_dns_hostnames = true;
-  vpc.dhcp_options_id = stable_id("dopt-", region.name + "/dopt");
+  vpc.dhcp_options_id = stable_id("dopt-", base + "/dopt");
   vpc.cidr_associations.push_back(
-      {stable_id("vpc-cidr-assoc-", region.name + "/default-vpc-cidr"), vpc.cidr_block, "associated", "", "", "", {}});
+      {stable_id("vpc-cidr-assoc-", base + "/default-vpc-cidr"), vpc.cidr_block, "associated", "", "", "", {}});
   std::vector<std::string> zones = region.zones();
   for (size_t i = 0; i < zones.size(); ++i) {
     Subnet subnet;
-    subnet.id = stable_id("subnet-", region.name + "/default-subnet/" + zones[i]);
+    subnet.id = stable_id("subnet-", base + "/default-subnet/" + zones[i]);
     subnet.vpc_id = vpc.id;
     subnet.cidr_block = fmt::format("172.31.{}.0/20", i * 16);
     subnet.availability_zone = zones[i];
@@ -125,12 +168,12 @@ void World::create_defaults(RegionState& region) {
     region.subnets[subnet.id] = subnet;
   }
   SecurityGroup group;
-  group.id = stable_id("sg-", region.name + "/default-sg");
+  group.id = stable_id("sg-", base + "/default-sg");
   group.name = "default";
   group.description = "default VPC security group";
   group.vpc_id = vpc.id;
   IpPermission self;
-  self.groups.push_back({group.id, std::string(kAccountId), ""});
+  self.groups.push_back({group.id, region.account_id, ""});
   group.ingress.push_back(self);
   IpPermission all;
   all.ipv4_ranges.push_back({"0.0.0.0/0", ""});

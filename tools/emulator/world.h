@@ -1,5 +1,5 @@
 #pragma once
-/// The whole emulated cloud: one RegionState per served region, the emulated clock, the transition
+/// The whole emulated cloud: one RegionState per account and served region, the emulated clock, the transition
 /// scheduler and the id generator.
 ///
 /// Locking rule: everything in a World is guarded by `World::mutex`. The dispatcher takes it once per
@@ -23,6 +23,8 @@
 
 namespace ec2::emu {
 
+struct Accounts;
+
 /// A region of the standard list (DescribeRegions).
 struct RegionInfo {
   std::string_view name;
@@ -34,10 +36,11 @@ const std::vector<RegionInfo>& standard_regions();
 /// True when `name` is a served (non-opt-in) standard region.
 bool is_served_region(std::string_view name);
 
-/// Everything of one region. Maps are keyed by id (key pairs by name) so Describe output is
+/// Everything of one region of one account. Maps are keyed by id (key pairs by name) so Describe output is
 /// ordered and deterministic.
 struct RegionState {
   std::string name;
+  std::string account_id;  ///< The account owning everything in it.
 
   /// Instances in launch order (seq) plus an id index.
   std::map<uint64_t, Instance> instances;
@@ -51,6 +54,9 @@ struct RegionState {
   std::map<std::string, ClientTokenRecord, std::less<>> client_tokens;
   TagStore tags;
 
+  /// What stable ids of this region's fixed resources derive from: the region name, prefixed with
+  /// the account id for every account but the default one (whose ids are as they always were).
+  std::string stable_base() const;
   /// `<region>a`, `<region>b`, `<region>c`.
   std::vector<std::string> zones() const;
   /// The instance with `id`, or nullptr.
@@ -68,6 +74,17 @@ struct RegionState {
   const SecurityGroup* find_group_by_name(std::string_view vpc_id, std::string_view name) const;
 };
 
+/// The account id of the resources the calling thread works on: the account World::select_account
+/// last selected in this thread (the default account before any selection). Filters and XML
+/// writers use it for `ownerId`.
+std::string_view active_account_id();
+
+/// One account's regions.
+struct AccountState {
+  std::string id;
+  std::map<std::string, RegionState, std::less<>> regions;
+};
+
 class World {
  public:
   /// A fresh world (defaults in every served region) whose ids derive from `seed`.
@@ -76,12 +93,24 @@ class World {
   /// Guards everything below (see the locking rule above).
   std::mutex mutex;
 
-  /// The state of region `name`, or nullptr when it is not a served region.
+  /// Declares the accounts besides the default one (kAccountId); call before reset().
+  void set_accounts(std::vector<std::string> ids);
+  /// Every account id, the default one included, sorted.
+  std::vector<std::string> account_ids() const;
+  /// Makes `id` the account that region(), regions() and schedule() refer to (lock held); false
+  /// when the account is unknown (the selection is then unchanged).
+  bool select_account(std::string_view id);
+  /// The selected account's id.
+  const std::string& account_id() const { return active_->id; }
+  /// The state of region `name` of the selected account, or nullptr when it is not served.
   RegionState* region(std::string_view name);
-  std::map<std::string, RegionState, std::less<>>& regions() { return regions_; }
+  /// The selected account's regions.
+  std::map<std::string, RegionState, std::less<>>& regions() { return active_->regions; }
+  /// Region `name` of account `account`, or nullptr.
+  RegionState* region_of(std::string_view account, std::string_view name);
 
   TimePoint now() const { return clock.now(); }
-  /// Schedules `kind` event for resource `id` of `region` at `at`.
+  /// Schedules `kind` event for resource `id` of `region` (of the selected account) at `at`.
   void schedule(std::string_view region, std::string_view kind, std::string_view id, TimePoint at,
                 bool expiry = false);
   /// Next launch sequence number.
@@ -94,6 +123,8 @@ class World {
 
   SimClock clock;
   Timings timings;
+  /// The accounts file (null without --accounts): instance profiles for RunInstances.
+  const Accounts* accounts = nullptr;
   /// How new key pairs are fingerprinted and described (test-only switches; not saved).
   KeyPairStyle key_pair_style;
   Scheduler scheduler;
@@ -109,7 +140,9 @@ class World {
 
   uint64_t seed_;
   uint64_t last_seq_ = 0;
-  std::map<std::string, RegionState, std::less<>> regions_;
+  std::vector<std::string> extra_accounts_;
+  std::map<std::string, AccountState, std::less<>> accounts_;
+  AccountState* active_ = nullptr;
 };
 
 /// Adds the image catalogue of `region` (fixed list, ids stable per region).
