@@ -141,6 +141,13 @@ void Dispatcher::count(const Call& call, const Error* error) {
   if (error) ++stats_.errors_by_code[error->code];
 }
 
+void Dispatcher::count_service_call(const std::string& action, const std::string& error_code) {
+  std::lock_guard lock(stats_mutex_);
+  ++stats_.requests;
+  ++stats_.by_action[action];
+  if (!error_code.empty()) ++stats_.errors_by_code[error_code];
+}
+
 void Dispatcher::serving_started() {
   std::lock_guard lock(stats_mutex_);
   stats_.peak_in_flight = std::max(stats_.peak_in_flight, ++in_flight_);

@@ -80,6 +80,10 @@ class Dispatcher {
   void serving_started();
   void serving_finished();
 
+  /// Counts a call answered elsewhere (STS, the SSO portal, SSO-OIDC) under `action`, e.g.
+  /// "sts:AssumeRole", so tests can see which credential calls a client made.
+  void count_service_call(const std::string& action, const std::string& error_code);
+
   /// A copy of the counters.
   DispatchStats stats() const;
   void reset_stats();

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "params.h"
 #include "routing.h"
 #include "state_file.h"
 
@@ -68,6 +69,37 @@ std::optional<LocatedInstance> Emulator::locate_instance(const std::string& id) 
   return found;
 }
 
+namespace {
+
+/// The stats name of a call not to EC2: "sts:AssumeRole", "sso:/federation/credentials",
+/// "sso-oidc:/token", "organizations:ListAccounts".
+std::string service_call_name(Service service, const HttpCall& http) {
+  if (service == Service::Organizations) {
+    const std::string* target = find_header(http.headers, "X-Amz-Target");
+    std::string name = target ? *target : "-";
+    return "organizations:" + name.substr(name.find('.') + 1);
+  }
+  if (service != Service::Sts) return (service == Service::SsoPortal ? "sso:" : "sso-oidc:") + http.path;
+  Params params;
+  params.add_form(http.query);
+  params.add_form(http.body);
+  return "sts:" + params.get("Action", "-");
+}
+
+/// The error code of a reply (`<Code>` of an XML error, `x-amzn-ErrorType` of a JSON one).
+std::string reply_error_code(const HttpReply& reply) {
+  if (reply.status < 400) return {};
+  for (const auto& [name, value] : reply.headers) {
+    if (name == "x-amzn-ErrorType") return value;
+  }
+  size_t start = reply.body.find("<Code>");
+  size_t end = reply.body.find("</Code>");
+  if (start == std::string::npos || end == std::string::npos) return std::to_string(reply.status);
+  return reply.body.substr(start + 6, end - start - 6);
+}
+
+}  // namespace
+
 HttpReply Emulator::handle(const HttpCall& http) {
   Service service = route(http);
   HttpReply reply;
@@ -90,6 +122,7 @@ HttpReply Emulator::handle(const HttpCall& http) {
   }
   dispatcher_.log(fmt::format("{} {} {} {} {}B", http.remote_addr, service_name(service), http.method, http.path,
                               reply.body.size()) + " " + std::to_string(reply.status));
+  dispatcher_.count_service_call(service_call_name(service, http), reply_error_code(reply));
   return reply;
 }
 
