@@ -1,4 +1,5 @@
 #include "auth/container_credentials.h"
+#include "auth/provider_http.h"
 
 #include <gtest/gtest.h>
 
@@ -29,6 +30,12 @@ struct Factory {
     };
   }
 };
+
+TEST(ProviderHttpTest, BodyExcerptIsOneLine) {
+  EXPECT_EQ(body_excerpt("{\n  \"Message\": \"Authorization token is missing\"\n}\n"),
+            "{ \"Message\": \"Authorization token is missing\" }");
+  EXPECT_EQ(body_excerpt("abcdef", 3), "abc...");
+}
 
 TEST(ContainerCredentialsTest, NothingConfiguredMeansNoContainerCredentials) {
   MapEnvironment env({}, "/home/u");

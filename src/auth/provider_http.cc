@@ -43,8 +43,16 @@ std::optional<std::string> url_host(std::string_view url) {
 }
 
 std::string body_excerpt(std::string_view body, size_t limit) {
-  if (body.size() <= limit) return std::string(body);
-  return std::string(body.substr(0, limit)) + "...";
+  // One line: every run of white space (a JSON document's line ends and indents) becomes one space.
+  std::string line;
+  for (char c : body) {
+    bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (space && (line.empty() || line.back() == ' ')) continue;
+    line += space ? ' ' : c;
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  if (line.size() <= limit) return line;
+  return line.substr(0, limit) + "...";
 }
 
 }  // namespace ec2::auth

@@ -22,7 +22,8 @@ std::string format_utc(std::chrono::system_clock::time_point time);
 /// nullopt when `url` has no `scheme://host`.
 std::optional<std::string> url_host(std::string_view url);
 
-/// The first `limit` characters of an HTTP body, for error messages.
+/// An HTTP body on one line (white space runs become one space), cut at `limit` characters, for
+/// one-line error messages.
 std::string body_excerpt(std::string_view body, size_t limit = 200);
 
 }  // namespace ec2::auth

@@ -16,3 +16,9 @@ if(EC2_BUILD_TESTS)
                    $<TARGET_FILE:ec2-emulator> $<TARGET_FILE:ec2_tool>)
   set_tests_properties(credentials_bad_input PROPERTIES TIMEOUT 600 LABELS integration)
 endif()
+if(EC2_BUILD_TESTS)
+  add_test(NAME credentials_expire_mid_run
+           COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/expiry_test.py
+                   $<TARGET_FILE:ec2-emulator> $<TARGET_FILE:ec2-inventory>)
+  set_tests_properties(credentials_expire_mid_run PROPERTIES TIMEOUT 600 LABELS integration)
+endif()

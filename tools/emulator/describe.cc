@@ -3,44 +3,11 @@
 #include <fmt/format.h>
 
 #include "api_error.h"
+#include "base64url.h"
 #include "ids.h"
 
 namespace ec2::emu {
 namespace {
-
-constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-std::string base64url(std::string_view data) {
-  std::string out;
-  uint32_t buffer = 0;
-  int bits = 0;
-  for (unsigned char c : data) {
-    buffer = (buffer << 8) | c;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out.push_back(kAlphabet[(buffer >> bits) & 0x3f]);
-    }
-  }
-  if (bits > 0) out.push_back(kAlphabet[(buffer << (6 - bits)) & 0x3f]);
-  return out;
-}
-
-bool unbase64url(std::string_view text, std::string& out) {
-  uint32_t buffer = 0;
-  int bits = 0;
-  for (char c : text) {
-    const char* at = std::char_traits<char>::find(kAlphabet, 64, c);
-    if (!at) return false;
-    buffer = (buffer << 6) | static_cast<uint32_t>(at - kAlphabet);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((buffer >> bits) & 0xff));
-    }
-  }
-  return true;
-}
 
 std::string token_checksum(std::string_view kind, std::string_view position) {
   return fmt::format("{:016x}", stable_hash(fmt::format("ec2-emulator|{}|{}", kind, position)));
@@ -75,12 +42,13 @@ void write_tag_set(XmlWriter& xml, const Tags& tags) {
 }
 
 std::string make_page_token(std::string_view kind, std::string_view position) {
-  return base64url(fmt::format("{}|{}|{}", kind, position, token_checksum(kind, position)));
+  return base64url_encode(fmt::format("{}|{}|{}", kind, position, token_checksum(kind, position)));
 }
 
 Result<std::string> parse_page_token(std::string_view kind, std::string_view token) {
-  std::string plain;
-  if (!unbase64url(token, plain)) return bad_token();
+  auto decoded = base64url_decode(token);
+  if (!decoded) return bad_token();
+  const std::string& plain = *decoded;
   size_t first = plain.find('|');
   size_t last = plain.rfind('|');
   if (first == std::string::npos || first == last) return bad_token();

@@ -21,6 +21,7 @@ Emulator::Emulator(EmulatorOptions options, const ActionRegistry& registry)
       sso_(options_.accounts.get(), sessions_, [this] { return emulated_now(); }),
       imds_(metadata_context()),
       container_(metadata_context()) {
+  sessions_.set_lifetime_scale(options_.session_lifetime_scale);
   imds_.configure(options_.imds_instance, options_.imds_v1);
   container_.configure(options_.container_role, options_.container_token);
   if (options_.accounts) {

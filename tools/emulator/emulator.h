@@ -37,6 +37,8 @@ struct EmulatorOptions {
   SeedOptions seeding;
   std::string state_file;                 ///< Empty: state lives in memory only.
   Timings timings;
+  /// Test only: issued sessions live this many times what they ask for (SessionStore).
+  double session_lifetime_scale = 1.0;
   KeyPairStyle key_pair_style;            ///< --key-fingerprints, --no-public-key (test-only)
   std::shared_ptr<ec2::Clock> clock = ec2::system_clock();  ///< Real time (signatures, emulated time base).
   std::string imds_instance;              ///< --imds-instance: the instance IMDS answers for.

@@ -9,8 +9,6 @@
 namespace ec2::emu {
 namespace {
 
-constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
 Error invalid_token(const std::string& message) {
   return make_error(ErrorCategory::Auth, "InvalidIdentityToken", message);
 }
@@ -23,41 +21,14 @@ std::string hmac_sha256(std::string_view key, std::string_view data) {
   return std::string(reinterpret_cast<char*>(digest), length);
 }
 
+/// base64url_decode as a JWT error.
+Result<std::string> decode_part(std::string_view text) {
+  auto decoded = base64url_decode(text);
+  if (!decoded) return invalid_token("The token is not base64url encoded");
+  return std::move(*decoded);
+}
+
 }  // namespace
-
-std::string base64url_encode(std::string_view data) {
-  std::string out;
-  uint32_t buffer = 0;
-  int bits = 0;
-  for (unsigned char c : data) {
-    buffer = (buffer << 8) | c;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out.push_back(kAlphabet[(buffer >> bits) & 63]);
-    }
-  }
-  if (bits > 0) out.push_back(kAlphabet[(buffer << (6 - bits)) & 63]);
-  return out;
-}
-
-Result<std::string> base64url_decode(std::string_view text) {
-  std::string out;
-  uint32_t buffer = 0;
-  int bits = 0;
-  for (char c : text) {
-    if (c == '=') break;
-    const char* at = std::char_traits<char>::find(kAlphabet, 64, c);
-    if (!at) return invalid_token("The token is not base64url encoded");
-    buffer = (buffer << 6) | static_cast<uint32_t>(at - kAlphabet);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((buffer >> bits) & 0xff));
-    }
-  }
-  return out;
-}
 
 Result<Jwt> parse_jwt(std::string_view token) {
   size_t first = token.find('.');
@@ -65,9 +36,9 @@ Result<Jwt> parse_jwt(std::string_view token) {
   if (second == std::string_view::npos || token.find('.', second + 1) != std::string_view::npos) {
     return invalid_token("The web identity token is not a JWT (header.payload.signature)");
   }
-  auto header = base64url_decode(token.substr(0, first));
-  auto claims = base64url_decode(token.substr(first + 1, second - first - 1));
-  auto signature = base64url_decode(token.substr(second + 1));
+  auto header = decode_part(token.substr(0, first));
+  auto claims = decode_part(token.substr(first + 1, second - first - 1));
+  auto signature = decode_part(token.substr(second + 1));
   if (!header || !claims || !signature) return invalid_token("The web identity token is not base64url encoded");
   Jwt jwt;
   jwt.header = nlohmann::json::parse(*header, nullptr, false);

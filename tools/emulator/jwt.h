@@ -9,14 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base64url.h"
 #include "ec2/result.h"
 
 namespace ec2::emu {
-
-/// base64url without padding.
-std::string base64url_encode(std::string_view data);
-/// Decodes base64url (padding optional); error when malformed.
-Result<std::string> base64url_decode(std::string_view text);
 
 /// The decoded parts of a token (signature not yet checked).
 struct Jwt {

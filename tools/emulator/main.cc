@@ -213,6 +213,9 @@ int main(int argc, char** argv) {
   app.add_option("--state-file", options.state_file, "Keep the state in this file (survives restarts)");
   app.add_option("--transition-scale", flags.transition_scale,
                  "Multiply every transition time (0 = instant, 0.1 = ten times faster)")->capture_default_str();
+  app.add_option("--session-lifetime-scale", options.session_lifetime_scale,
+                 "Test only: temporary credentials live this many times their duration (0.01: 900 s → 9 s)")
+      ->check(CLI::PositiveNumber);
   app.add_option("--terminated-retention", flags.terminated_retention,
                  "Seconds terminated instances stay visible (default 3600)");
   app.add_option("--key-fingerprints", flags.key_fingerprints,

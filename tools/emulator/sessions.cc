@@ -23,7 +23,8 @@ Session SessionStore::issue(const Identity& identity, std::chrono::system_clock:
   session.secret_access_key = random_text(40, kSecret);
   // Real session tokens are long opaque base64 blobs; clients must pass them through unchanged.
   session.session_token = base64_encode("emulator-session/" + session.access_key_id + "/" + random_text(96, kSecret));
-  session.expiration = std::chrono::time_point_cast<std::chrono::seconds>(now + duration);
+  auto lifetime = std::chrono::milliseconds(static_cast<int64_t>(duration.count() * 1000 * lifetime_scale_));
+  session.expiration = std::chrono::time_point_cast<std::chrono::seconds>(now + lifetime);
   session.identity = identity;
   session.identity.temporary = true;
   sessions_[session.access_key_id] = session;

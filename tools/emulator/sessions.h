@@ -32,6 +32,9 @@ class SessionStore {
   std::optional<Session> find(const std::string& access_key_id) const;
   /// Forgets every session (control reset).
   void clear();
+  /// Test only (`--session-lifetime-scale`): every session lives `scale` × the duration asked
+  /// for, and says so in its expiration, so a test can see credentials expire during a run.
+  void set_lifetime_scale(double scale) { lifetime_scale_ = scale; }
 
  private:
   std::string random_text(size_t length, std::string_view alphabet);
@@ -39,6 +42,7 @@ class SessionStore {
   mutable std::mutex mutex_;
   std::mt19937_64 random_;
   std::map<std::string, Session> sessions_;
+  double lifetime_scale_ = 1.0;
 };
 
 /// `2026-12-07T03:00:00Z`: ISO 8601 UTC in whole seconds, as STS, IMDS and the container endpoint
