@@ -1,6 +1,7 @@
 // SSO-OIDC (RegisterClient, CreateToken with the refresh-token grant), sign-in and the token cache.
 #include <openssl/evp.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include <fmt/format.h>
@@ -71,6 +72,8 @@ Result<std::string> SsoService::write_token_cache(const SsoLogin& login, const s
     cache["refreshToken"] = login.refresh_token;
   }
   std::string path = directory + "/" + sha1_hex(session_name.empty() ? sso.start_url : session_name) + ".json";
+  std::error_code ignored;  // as `aws sso login`, make the folder; a failure shows when writing
+  std::filesystem::create_directories(directory, ignored);
   std::ofstream out(path, std::ios::trunc);
   out << cache.dump(2) << '\n';
   if (!out.flush()) return make_error(ErrorCategory::Io, "TokenCache", "Cannot write " + path);

@@ -7,17 +7,22 @@ emulator serves them all on one port).
 import os
 
 _URL = os.environ.get("EC2_TEST_ENDPOINT_URL")
-if _URL:
-    try:
-        import awscli.botocore.session as _session
-    except ImportError:
-        import botocore.session as _session
 
-    _original = _session.Session.create_client
 
-    def _create_client(self, *args, **kwargs):
+def _patch(session_module):
+    original = session_module.Session.create_client
+
+    def create_client(self, *args, **kwargs):
         if not kwargs.get("endpoint_url"):
             kwargs["endpoint_url"] = _URL
-        return _original(self, *args, **kwargs)
+        return original(self, *args, **kwargs)
 
-    _session.Session.create_client = _create_client
+    session_module.Session.create_client = create_client
+
+
+if _URL:
+    # The CLI carries its own botocore: once `awscli` is imported, `import botocore` loads that copy
+    # (as a module of its own, beside `awscli.botocore`). Patch what the CLI uses.
+    import awscli  # noqa: F401
+    import botocore.session
+    _patch(botocore.session)
