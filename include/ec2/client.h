@@ -52,6 +52,9 @@ class Client {
   Random& random() const { return *options_.random; }
   HttpTransport& transport() const { return *options_.transport; }
   RetryPolicy& retry_policy() const { return *options_.retry; }
+  /// What the client is made of (shared transport, clock and policy included), to make a client
+  /// that differs in one piece, e.g. another retry policy or credentials provider.
+  const ClientOptions& options() const { return options_; }
 
   /// The credentials requests are signed with now: from the config's credentials_provider
   /// (refreshed when they are about to expire), else the config's credentials.

@@ -175,11 +175,15 @@ MaybeProvider role_provider(const CredentialSources& s, const std::string& name,
   r.external_id = value(profile, "external_id");
   r.serial_number = value(profile, "mfa_serial");
   r.duration_seconds = *seconds;
-  fetch.cache_key = assume_role_cache_key(cache_args(r, session.has_value()));
+  fetch.cache_key = assume_role_cache_key(r, session.has_value());
   return refreshing_credentials(std::move(fetch), s.services.clock);
 }
 
 }  // namespace
+
+std::string assume_role_cache_key(const AssumeRoleRequest& request, bool session_name_configured) {
+  return assume_role_cache_key(cache_args(request, session_name_configured));
+}
 
 std::string default_session_name(std::chrono::system_clock::time_point now) {
   auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();

@@ -20,6 +20,10 @@ MaybeProvider load_assume_role(const CredentialSources& sources, const std::stri
 /// The default RoleSessionName at `now`: `botocore-session-<seconds since the epoch>`.
 std::string default_session_name(std::chrono::system_clock::time_point now);
 
+/// The AWS CLI's cache key of `request` (auth/cli_cache.h): RoleArn, ExternalId, SerialNumber and
+/// DurationSeconds when set, RoleSessionName only when `session_name_configured`.
+std::string assume_role_cache_key(const AssumeRoleRequest& request, bool session_name_configured);
+
 /// The StsEndpoint of the active profile (its region and STS endpoint settings).
 Result<StsEndpoint> sts_endpoint(const CredentialSources& sources);
 
