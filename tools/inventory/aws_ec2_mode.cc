@@ -5,9 +5,11 @@
 #include <optional>
 #include <sstream>
 
+#include "account_clients.h"
 #include "aws_ec2/aws_ec2.h"
 #include "aws_ec2/output/host_lookup.h"
 #include "cache.h"
+#include "ec2/sts.h"
 #include "instance_source.h"
 
 namespace ec2::inventory {
@@ -45,6 +47,7 @@ Result<Fetched> fetch_instances(const aws_ec2::AwsEc2Config& config, InstanceSou
     fetch.regions = std::move(*regions);
   }
   fetch.strict_permissions = config.plan.strict_permissions;
+  fetch.max_parallel = config.plan.max_requests_in_flight;
   fetch.filter_sets = config.plan.include_filter_sets;
   fetch.prepare = aws_ec2::record_preparer(config);
   auto included = source.fetch(fetch);
@@ -58,6 +61,69 @@ Result<Fetched> fetch_instances(const aws_ec2::AwsEc2Config& config, InstanceSou
     fetched.excluded = std::move(*excluded);
   }
   return fetched;
+}
+
+/// The run's client: the configured credentials, every request through `gate`, then signing as
+/// `iam_role_arn` when set (assumed once, before any EC2 call, as the plugin does).
+Result<Client> run_client(const aws_ec2::AwsEc2Config& config, const ConfigOverrides& overrides,
+                          const Environment& env, const std::shared_ptr<RequestGate>& gate) {
+  auto configured = open_client(overrides, env);
+  if (!configured) return configured.error();
+  ClientOptions options = configured->options();
+  options.transport = gated_transport(options.transport, gate);
+  Client run(std::move(options));
+  const std::string& arn = config.connection.iam_role_arn;
+  if (arn.empty()) return run;
+  AssumeRoleOptions role;
+  role.role_arn = arn;
+  role.role_session_name = kSessionName;
+  if (config.cache.enabled) role.cache_dir = aws_cli_cache_dir(env);
+  auto assumed = with_assumed_role(run, std::move(role));
+  if (!assumed) {
+    Error error = assumed.error();
+    error.message = "Unable to assume IAM role: " + to_string(error);
+    error.code.clear();
+    error.request_id.clear();
+    error.context.clear();
+    return error;
+  }
+  return assumed;
+}
+
+/// The accounts of `plan`, in config order (organization form: ListAccounts order).
+Result<std::vector<AccountRole>> account_roles(const aws_ec2::AccountsPlan& plan, const Client& run) {
+  using Form = aws_ec2::AccountsPlan::Form;
+  std::vector<AccountRole> roles;
+  if (plan.form == Form::Organization) return organization_accounts(run, plan.role_name, plan.include, plan.exclude);
+  for (const std::string& arn : plan.role_arns) {
+    std::string id = aws_ec2::role_arn_account(arn);
+    roles.push_back({id, id, arn});
+  }
+  for (const std::string& id : plan.account_ids) roles.push_back({id, id, "arn:aws:iam::" + id + ":role/" + plan.role_name});
+  return roles;
+}
+
+/// Where the run's instances come from: the run's client, or one client per account of
+/// `ec2_inventory.accounts`, all requests bounded by `max_requests_in_flight`.
+Result<std::unique_ptr<InstanceSource>> open_source(const aws_ec2::AwsEc2Config& config, const ConfigOverrides& overrides,
+                                                    const Environment& env) {
+  auto gate = std::make_shared<RequestGate>(config.plan.max_requests_in_flight);
+  auto run = run_client(config, overrides, env, gate);
+  if (!run) return run.error();
+  if (config.plan.accounts.form == aws_ec2::AccountsPlan::Form::None) {
+    return make_accounts_source({{nullptr, std::move(*run)}}, gate);
+  }
+  auto roles = account_roles(config.plan.accounts, *run);
+  if (!roles) return roles.error();
+  AccountOptions options;
+  if (config.cache.enabled) options.cache_dir = aws_cli_cache_dir(env);
+  options.strict_permissions = config.plan.strict_permissions;
+  options.parallel = config.plan.max_requests_in_flight;
+  auto targets = open_accounts(*run, *roles, options, [](const std::string& message) {
+    std::fprintf(stderr, "warning: %s\n", message.c_str());
+  });
+  if (!targets) return targets.error();
+  return make_accounts_source(std::move(*targets), gate);
 }
 
 std::string read_text(const std::string& path) {
@@ -166,7 +232,7 @@ Status run_aws_ec2_mode(const std::string& path, const AwsEc2Request& request, c
       return {};
     }
   }
-  auto source = open_ec2_source(overrides, env);
+  auto source = open_source(*config, overrides, env);
   if (!source) return source.error();
   if (request.host.empty()) return list(*config, **source, entry, write);
   return host(*config, **source, entry, request.host, write);

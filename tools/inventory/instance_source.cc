@@ -18,8 +18,9 @@
 namespace ec2::inventory {
 namespace {
 
-/// One DescribeInstances stream: a region and one filter set.
+/// One DescribeInstances stream: an account, a region and one filter set.
 struct Job {
+  size_t target_index = 0;
   size_t region_index = 0;
   size_t filter_index = 0;
 };
@@ -156,7 +157,7 @@ class PageTurns {
 /// holds at most one turn and never waits for one while holding one.
 class TurnTakingTransport final : public HttpTransport {
  public:
-  TurnTakingTransport(std::unique_ptr<HttpTransport> inner, PageTurns& turns) : inner_(std::move(inner)), turns_(turns) {}
+  TurnTakingTransport(std::shared_ptr<HttpTransport> inner, PageTurns& turns) : inner_(std::move(inner)), turns_(turns) {}
   ~TurnTakingTransport() override { give_back(); }
   Result<HttpResponse> send(const HttpRequest& request) override {
     give_back();
@@ -173,26 +174,45 @@ class TurnTakingTransport final : public HttpTransport {
     if (holding_) turns_.give_back();
     holding_ = false;
   }
-  std::unique_ptr<HttpTransport> inner_;
+  std::shared_ptr<HttpTransport> inner_;
   PageTurns& turns_;
   bool holding_ = false;
 };
 
-/// A client for `region` with a transport of its own, so parallel streams never share a handle.
-Client stream_client(const Client& base, const std::string& region, PageTurns& turns) {
-  Client regional = base.for_region(region);
-  ClientOptions options;
-  options.config = regional.config();
-  options.retry = std::shared_ptr<RetryPolicy>(&regional.retry_policy(), [](RetryPolicy*) {});
+/// Sends each request holding one of the gate's slots.
+class GatedTransport final : public HttpTransport {
+ public:
+  GatedTransport(std::shared_ptr<HttpTransport> inner, std::shared_ptr<RequestGate> gate)
+      : inner_(std::move(inner)), gate_(std::move(gate)) {}
+  Result<HttpResponse> send(const HttpRequest& request) override {
+    gate_->enter();
+    auto response = inner_->send(request);
+    gate_->leave();
+    return response;
+  }
+
+ private:
+  std::shared_ptr<HttpTransport> inner_;
+  std::shared_ptr<RequestGate> gate_;
+};
+
+/// A client for `region` with a transport of its own, so parallel streams never share a handle
+/// (and, with a gate, every request waits for a slot). The client's retry policy is shared.
+Client stream_client(const Client& base, const std::string& region, PageTurns& turns,
+                     const std::shared_ptr<RequestGate>& gate) {
+  ClientOptions options = base.for_region(region).options();
   TransportOptions transport;
   transport.ca_bundle = options.config.ca_bundle;
-  options.transport = std::make_shared<TurnTakingTransport>(make_curl_transport(transport), turns);
+  std::shared_ptr<HttpTransport> http = make_curl_transport(transport);
+  if (gate) http = gated_transport(std::move(http), gate);
+  options.transport = std::make_shared<TurnTakingTransport>(std::move(http), turns);
   return Client(std::move(options));
 }
 
 class Ec2Source final : public InstanceSource {
  public:
-  Ec2Source(Client client, WarningSink warn) : client_(std::move(client)), warn_(std::move(warn)) {
+  Ec2Source(std::vector<AccountTarget> targets, std::shared_ptr<RequestGate> gate, WarningSink warn)
+      : targets_(std::move(targets)), gate_(std::move(gate)), warn_(std::move(warn)) {
     if (!warn_) {
       warn_ = [](const std::string& message) { std::fprintf(stderr, "warning: %s\n", message.c_str()); };
     }
@@ -203,8 +223,11 @@ class Ec2Source final : public InstanceSource {
 
  private:
   JobOutput run_job(const FetchRequest& request, const Job& job);
+  /// "region R" or, in a many-account run, "account A (ROLE) region R".
+  std::string where(const Job& job, const std::string& region) const;
 
-  Client client_;
+  std::vector<AccountTarget> targets_;
+  std::shared_ptr<RequestGate> gate_;
   WarningSink warn_;
   PageTurns turns_;
 };
@@ -215,14 +238,29 @@ JobOutput Ec2Source::run_job(const FetchRequest& request, const Job& job) {
   DescribeInstancesRequest describe;
   if (!request.filter_sets.empty()) describe.filters = request.filter_sets[job.filter_index];
   describe.max_results = 1000;
-  Client client = stream_client(client_, region, turns_);
-  Status status = request.prepare ? fetch_xml_pages(client, region, describe, request.prepare, output.records)
-                                  : describe_instances_pages(client, describe, [&](const DescribeInstancesResponse& page) {
-                                      append_page(region, page, output.records);
-                                      return true;
-                                    });
+  const AccountTarget& target = targets_[job.target_index];
+  Client client = stream_client(target.client, region, turns_, gate_);
+  auto prepare = request.prepare;
+  if (prepare && target.account) {
+    prepare = [&](InstanceRecord& record) {
+      record.account = target.account;
+      request.prepare(record);
+    };
+  }
+  Status status = prepare ? fetch_xml_pages(client, region, describe, prepare, output.records)
+                          : describe_instances_pages(client, describe, [&](const DescribeInstancesResponse& page) {
+                              append_page(region, page, output.records);
+                              return true;
+                            });
   if (!status) output.error = status.error();
+  for (InstanceRecord& record : output.records) record.account = target.account;
   return output;
+}
+
+std::string Ec2Source::where(const Job& job, const std::string& region) const {
+  const AccountInfo* account = targets_[job.target_index].account.get();
+  if (!account) return "region " + region;
+  return "account " + account->id + " (" + account->role_arn + ") region " + region;
 }
 
 /// Runs `count` jobs on at most `parallel` threads; `run(i)` must be safe to call concurrently.
@@ -242,33 +280,36 @@ void run_parallel(size_t count, int parallel, F&& run) {
 Result<std::vector<InstanceRecord>> Ec2Source::fetch(const FetchRequest& request) {
   size_t sets = std::max<size_t>(request.filter_sets.size(), 1);
   std::vector<Job> jobs;
-  for (size_t r = 0; r < request.regions.size(); ++r) {
-    for (size_t f = 0; f < sets; ++f) jobs.push_back({r, f});
+  for (size_t t = 0; t < targets_.size(); ++t) {
+    for (size_t r = 0; r < request.regions.size(); ++r) {
+      for (size_t f = 0; f < sets; ++f) jobs.push_back({t, r, f});
+    }
   }
   std::vector<JobOutput> outputs(jobs.size());
   run_parallel(jobs.size(), request.max_parallel,
                [&](size_t i) { outputs[i] = run_job(request, jobs[i]); });
 
-  std::vector<InstanceRecord> records;
-  std::unordered_set<std::string> seen;
-  std::unordered_set<size_t> skipped_regions;
+  // A (target, region) pair skipped for a permission error, as target × regions + region.
+  std::unordered_set<size_t> skipped;
+  auto pair_of = [&](const Job& job) { return job.target_index * request.regions.size() + job.region_index; };
   for (size_t i = 0; i < jobs.size(); ++i) {
     const std::string& region = request.regions[jobs[i].region_index];
-    if (skipped_regions.count(jobs[i].region_index)) continue;
-    if (outputs[i].error) {
-      const Error& error = *outputs[i].error;
-      if (!request.strict_permissions && is_permission_error(error)) {
-        warn_("skipping region " + region + ": " + to_string(error));
-        skipped_regions.insert(jobs[i].region_index);
-        continue;
-      }
-      return error.with_context("describe instances in region " + region);
+    if (skipped.count(pair_of(jobs[i])) || !outputs[i].error) continue;
+    const Error& error = *outputs[i].error;
+    if (!request.strict_permissions && is_permission_error(error)) {
+      warn_("skipping " + where(jobs[i], region) + ": " + to_string(error));
+      skipped.insert(pair_of(jobs[i]));
+      continue;
     }
+    return error.with_context("describe instances in " + where(jobs[i], region));
   }
+  std::vector<InstanceRecord> records;
+  std::unordered_set<std::string> seen;
   for (size_t i = 0; i < jobs.size(); ++i) {
-    if (skipped_regions.count(jobs[i].region_index)) continue;
+    if (skipped.count(pair_of(jobs[i]))) continue;
+    std::string account = std::to_string(jobs[i].target_index) + "/";
     for (InstanceRecord& record : outputs[i].records) {
-      if (seen.insert(record.region + "/" + instance_id(record)).second) records.push_back(std::move(record));
+      if (seen.insert(account + record.region + "/" + instance_id(record)).second) records.push_back(std::move(record));
     }
     outputs[i].records.clear();
   }
@@ -276,7 +317,8 @@ Result<std::vector<InstanceRecord>> Ec2Source::fetch(const FetchRequest& request
 }
 
 Result<std::vector<std::string>> Ec2Source::describe_regions() {
-  auto response = ec2::describe_regions(client_);
+  if (targets_.empty()) return std::vector<std::string>();
+  auto response = ec2::describe_regions(targets_.front().client);
   if (!response) return response.error().with_context("describe regions");
   std::vector<std::string> names;
   for (const Region& region : response->regions) {
@@ -293,7 +335,31 @@ bool is_permission_error(const Error& error) {
 }
 
 std::unique_ptr<InstanceSource> make_ec2_source(Client client, WarningSink warn) {
-  return std::make_unique<Ec2Source>(std::move(client), std::move(warn));
+  std::vector<AccountTarget> targets{{nullptr, std::move(client)}};
+  return std::make_unique<Ec2Source>(std::move(targets), nullptr, std::move(warn));
+}
+
+std::unique_ptr<InstanceSource> make_accounts_source(std::vector<AccountTarget> targets,
+                                                     std::shared_ptr<RequestGate> gate, WarningSink warn) {
+  return std::make_unique<Ec2Source>(std::move(targets), std::move(gate), std::move(warn));
+}
+
+void RequestGate::enter() {
+  std::unique_lock lock(mutex_);
+  freed_.wait(lock, [&] { return free_ > 0; });
+  --free_;
+}
+
+void RequestGate::leave() {
+  {
+    std::lock_guard lock(mutex_);
+    ++free_;
+  }
+  freed_.notify_one();
+}
+
+std::shared_ptr<HttpTransport> gated_transport(std::shared_ptr<HttpTransport> inner, std::shared_ptr<RequestGate> gate) {
+  return std::make_shared<GatedTransport>(std::move(inner), std::move(gate));
 }
 
 DebugSink& debug_sink() {
@@ -303,7 +369,7 @@ DebugSink& debug_sink() {
 
 void set_debug_sink(DebugSink sink) { debug_sink() = std::move(sink); }
 
-Result<std::unique_ptr<InstanceSource>> open_ec2_source(const ConfigOverrides& overrides, const Environment& env) {
+Result<Client> open_client(const ConfigOverrides& overrides, const Environment& env) {
   const DebugSink& debug = debug_sink();
   TransportOptions transport;
   if (debug) transport.trace = debug;
@@ -319,6 +385,12 @@ Result<std::unique_ptr<InstanceSource>> open_ec2_source(const ConfigOverrides& o
     const std::string& who = c.credentials.identity.empty() ? c.credentials.source : c.credentials.identity;
     debug("profile " + c.profile + ", region " + c.region + ", endpoint " + c.endpoint_url + ", credentials from " + who);
   }
+  return client;
+}
+
+Result<std::unique_ptr<InstanceSource>> open_ec2_source(const ConfigOverrides& overrides, const Environment& env) {
+  auto client = open_client(overrides, env);
+  if (!client) return client.error();
   return make_ec2_source(std::move(*client));
 }
 

@@ -7,9 +7,12 @@
 /// the records in a deterministic order: regions in the order asked for, then filter sets in
 /// order, then the order EC2 returned. An instance matched by several filter sets appears once.
 
+#include <algorithm>
 #include <any>
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -21,6 +24,14 @@
 #include "ec2/types.h"
 
 namespace ec2::inventory {
+
+/// The account of a many-account run (aws_ec2.yml `ec2_inventory.accounts`) a record was fetched in.
+struct AccountInfo {
+  size_t index = 0;      ///< Position among the run's accounts (config or ListAccounts order).
+  std::string id;        ///< 12-digit account id.
+  std::string name;      ///< Organizations account Name in organization form, else the id.
+  std::string role_arn;  ///< The role the account was read with.
+};
 
 /// One instance as DescribeInstances returned it: records fetched without a prepare hook carry the
 /// typed instance, records fetched with one what the hook kept (`prepared`), records made by hand
@@ -42,6 +53,8 @@ struct InstanceRecord {
   /// The instance's element in its DescribeInstances page while FetchRequest::prepare runs
   /// (read it with `visit_xml` or `to_ordered_json_from_xml`); null otherwise.
   pugi::xml_node xml;
+  /// The account it was fetched in, in a many-account run; null otherwise.
+  std::shared_ptr<const AccountInfo> account;
 };
 
 /// The record's instance as boto3's dict (from `typed` when set, else `instance`).
@@ -65,7 +78,7 @@ struct FetchRequest {
   /// False: a region answering UnauthorizedOperation, AccessDenied or AuthFailure is skipped
   /// with a warning on stderr instead of failing the whole fetch.
   bool strict_permissions = true;
-  int max_parallel = 16;  ///< Upper bound on concurrent DescribeInstances streams.
+  int max_parallel = 16;  ///< Upper bound on concurrent DescribeInstances streams (threads).
   /// When set, pages are not mapped to typed instances: every record is handed to `prepare` as
   /// soon as its page is parsed, with `xml` set and `typed` null, on the fetching thread (so
   /// concurrently for different streams). The record keeps what `prepare` puts in `prepared`
@@ -79,9 +92,10 @@ class InstanceSource {
  public:
   virtual ~InstanceSource() = default;
 
-  /// Every instance of every region of `request`, deduplicated by instance id. A region that
-  /// fails fails the whole fetch with an error naming the region, the AWS code and the request id
-  /// (except permission errors when `strict_permissions` is false).
+  /// Every instance of every account and region of `request`, deduplicated by (account, region,
+  /// instance id), in order: accounts, then regions, then filter sets. A region that fails fails
+  /// the whole fetch with an error naming the account (when there are several), the region, the
+  /// AWS code and the request id (except permission errors when `strict_permissions` is false).
   virtual Result<std::vector<InstanceRecord>> fetch(const FetchRequest& request) = 0;
 
   /// The region names DescribeRegions returns (enabled regions only), in its order.
@@ -93,6 +107,38 @@ using WarningSink = std::function<void(const std::string& message)>;
 
 /// An InstanceSource backed by `client` (each region gets `client.for_region(region)`).
 std::unique_ptr<InstanceSource> make_ec2_source(Client client, WarningSink warn = {});
+
+/// Bounds the HTTP requests in flight of a whole run: a counting semaphore. Thread-safe.
+class RequestGate {
+ public:
+  explicit RequestGate(int slots) : free_(std::max(slots, 1)) {}
+  void enter();
+  void leave();
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable freed_;
+  int free_;
+};
+
+/// `inner` with every request passing through `gate` (a slot held while it is sent).
+std::shared_ptr<HttpTransport> gated_transport(std::shared_ptr<HttpTransport> inner, std::shared_ptr<RequestGate> gate);
+
+/// One account of a many-account source: who it is and the client of its role.
+struct AccountTarget {
+  std::shared_ptr<const AccountInfo> account;
+  Client client;
+};
+
+/// An InstanceSource over several accounts: every (account × region × filter set) stream runs at
+/// once on up to FetchRequest::max_parallel threads, each stream's requests passing through `gate`
+/// (none when null). DescribeRegions asks the first account.
+std::unique_ptr<InstanceSource> make_accounts_source(std::vector<AccountTarget> targets,
+                                                     std::shared_ptr<RequestGate> gate, WarningSink warn = {});
+
+/// A client configured as the AWS CLI would be from `overrides` and `env`, starting in us-east-1
+/// when no region is configured anywhere (each query names its region).
+Result<Client> open_client(const ConfigOverrides& overrides, const Environment& env);
 
 /// An EC2 source configured as the AWS CLI would be from `overrides` and `env`. With no region
 /// configured anywhere it starts in us-east-1 (as both inventories did): each query names its region.

@@ -15,7 +15,7 @@ std::vector<InstanceRecord> fixture_records(const nlohmann::json& fixture) {
     for (const auto& r : reservations) {
       for (const auto& instance : r.at("Instances")) {
         records.push_back(InstanceRecord{region, instance, r.value("OwnerId", ""), r.value("RequesterId", ""),
-                                         r.value("ReservationId", ""), nullptr, "", {}, {}});
+                                         r.value("ReservationId", ""), nullptr, "", {}, {}, nullptr});
       }
     }
   }

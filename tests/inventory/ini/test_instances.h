@@ -50,7 +50,7 @@ inline InstanceRecord vpc_instance(const std::string& id, nlohmann::json tags,
   };
   if (!public_ip.empty()) i["PublicIpAddress"] = public_ip;
   if (!tags.empty()) i["Tags"] = std::move(tags);
-  return {region, std::move(i), "123456789012", "", "r-1", nullptr, "", {}, {}};
+  return {region, std::move(i), "123456789012", "", "r-1", nullptr, "", {}, {}, nullptr};
 }
 
 /// `[{"Key": k, "Value": v}, ...]` from pairs.

@@ -31,12 +31,33 @@ namespace ec2::inventory::aws_ec2 {
 /// that has no `instance-state-name` filter of its own.
 using FilterSet = ec2::Filters;
 
+/// The accounts of an `ec2_inventory.accounts` block (none: the run's own account only).
+struct AccountsPlan {
+  enum class Form { None, RoleArns, RoleTemplate, Organization };
+  Form form = Form::None;
+  std::vector<std::string> role_arns;    ///< Form::RoleArns, in config order.
+  std::string role_name;                 ///< RoleTemplate and Organization: arn:aws:iam::{id}:role/NAME.
+  std::vector<std::string> account_ids;  ///< RoleTemplate, in config order.
+  std::vector<std::string> include;      ///< Organization: only these ids (empty: every ACTIVE account).
+  std::vector<std::string> exclude;      ///< Organization: never these ids.
+};
+
+/// The account id of an IAM role ARN (`arn:PARTITION:iam::ACCOUNT:role/NAME`, ACCOUNT 12 digits);
+/// "" when `arn` is not one.
+std::string role_arn_account(const std::string& arn);
+
+/// Default of `ec2_inventory.max_requests_in_flight`.
+inline constexpr int kDefaultMaxRequestsInFlight = 256;
+
 /// What to query.
 struct FetchPlan {
   std::vector<std::string> regions;              ///< Empty: every region DescribeRegions returns.
   std::vector<FilterSet> include_filter_sets;    ///< Never empty (no filters → one set).
   std::vector<FilterSet> exclude_filter_sets;    ///< Instances these match are dropped.
   bool strict_permissions = true;  ///< false: HTTP 403 errors of a region are warned about and skipped.
+  AccountsPlan accounts;           ///< ec2_inventory.accounts (extension).
+  /// ec2_inventory.max_requests_in_flight (extension): HTTP requests of the run (STS and EC2) at once.
+  int max_requests_in_flight = kDefaultMaxRequestsInFlight;
 };
 
 /// How to authenticate and where to send requests. Empty fields mean "use the default chain".
@@ -48,6 +69,7 @@ struct ConnectionSettings {
   std::string session_token;  ///< aws_security_token / aws_session_token; EC2_SECURITY_TOKEN, AWS_SESSION_TOKEN, AWS_SECURITY_TOKEN.
   std::string endpoint_url;   ///< endpoint_url / aws_endpoint_url (extension: the plugin has none).
   std::string region;         ///< region / aws_region (extension): region of the DescribeRegions call, default us-east-1.
+  std::string iam_role_arn;   ///< iam_role_arn: assumed once with the above before any EC2 call.
 };
 
 /// The inventory cache options (`cache`, `cache_timeout`, `cache_plugin`, `cache_connection`,

@@ -93,8 +93,9 @@ TEST(ConfigTest, ErrorsNameFileLineAndOption) {
             "inv.aws_ec2.yml:3: option 'aws_profile': given twice (also as 'boto_profile')");
   EXPECT_EQ(error_of("plugin: aws_ec2\ngroups:\n  g: \"x | json_query('a')\"\n"),
             "inv.aws_ec2.yml:3: option 'groups.g': filter 'json_query' is not supported at column 5 in 'x | json_query('a')'");
-  EXPECT_NE(error_of("plugin: aws_ec2\niam_role_arn: arn:aws:iam::1:role/x\n").find("option 'iam_role_arn': assuming an IAM role is not supported"),
-            std::string::npos);
+  EXPECT_EQ(error_of("plugin: aws_ec2\niam_role_arn: arn:aws:iam::1:role/x\n"),
+            "inv.aws_ec2.yml:2: option 'iam_role_arn': expected an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME), "
+            "got 'arn:aws:iam::1:role/x'");
   EXPECT_NE(error_of("plugin: aws_ec2\naws_profile: \"{{ lookup('env', 'P') }}\"\n").find("templated values are not supported"),
             std::string::npos);
   EXPECT_EQ(error_of("plugin: aws_ec2\ncompose:\n  x: y | regex_replace('(', '')\n"),

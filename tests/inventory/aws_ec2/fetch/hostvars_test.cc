@@ -15,7 +15,7 @@ TEST(HostvarsTest, InstanceBecomesSnakeCasedHostvars) {
     "Tags": [{"Key": "Name", "Value": "web"}, {"Key": "CamelKey", "Value": "v"}],
     "NetworkInterfaces": [{"Attachment": {"AttachTime": "2024-01-02T03:04:05.000Z"}, "Tags": [{"Key": "x"}]}]
   })"),
-                        "111", "", "r-1", nullptr, "", {}, {}};
+                        "111", "", "r-1", nullptr, "", {}, {}, nullptr};
   Json instance = boto3_instance(record);
   auto vars = instance_hostvars(instance, {});
   ASSERT_TRUE(vars) << to_string(vars.error());

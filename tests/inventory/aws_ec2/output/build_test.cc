@@ -11,7 +11,7 @@ InstanceRecord record(const std::string& id, const std::string& name, const std:
   auto instance = nlohmann::json::parse(R"({"InstanceId": ")" + id + R"(", "PrivateDnsName": ")" + name +
                                         R"(", "InstanceType": "t3.micro", "Placement": {"AvailabilityZone": "us-east-1a"},
                                         "State": {"Code": 16, "Name": "running"}, "EbsOptimized": true, "Tags": )" + tags_json + "}");
-  return InstanceRecord{"us-east-1", instance, "123", "", "r-" + id, nullptr, "", {}, {}};
+  return InstanceRecord{"us-east-1", instance, "123", "", "r-" + id, nullptr, "", {}, {}, nullptr};
 }
 
 nlohmann::json build(const std::string& yaml, const std::vector<InstanceRecord>& records,

@@ -57,6 +57,7 @@ const std::map<std::string, std::pair<std::string, Handler>>& option_table() {
     add({"keyed_groups"}, parse_keyed_groups);
     add({"cache_timeout"}, parse_cache_timeout);
     add({"iam_role_arn"}, parse_iam_role_arn);
+    add({"ec2_inventory"}, parse_ec2_inventory);
     add({"allow_duplicated_hosts"}, bool_option(&ConfigBuilder::allow_duplicated_hosts));
     add({"strict_permissions"}, bool_option(&ConfigBuilder::strict_permissions));
     add({"use_contrib_script_compatible_sanitization"}, bool_option(&ConfigBuilder::contrib_sanitization));
@@ -101,6 +102,7 @@ ConnectionSettings connection_settings(const ConfigBuilder& b, const EnvLookup& 
                         : b.session_token;
   c.endpoint_url = b.endpoint_url;
   c.region = b.region.empty() ? "us-east-1" : b.region;
+  c.iam_role_arn = b.iam_role_arn;
   return c;
 }
 
@@ -148,7 +150,9 @@ Result<AwsEc2Config> parse_aws_ec2_config(const std::string& path, const std::st
       return ctx.error(entry.first, "given twice (also as '" + prev->second + "')");
     }
     if (auto s = handler(entry.second, ctx, builder); !s) return s.error();
+    if (canonical == "endpoint_url" || canonical == "region") builder.extensions.emplace_back(name, entry.first);
   }
+  if (auto s = check_plugin_compatible(top, builder); !s) return s.error();
   return finish(path, builder, env);
 }
 

@@ -142,6 +142,8 @@ FetchPlan ConfigBuilder::fetch_plan() const {
   FetchPlan plan;
   plan.regions = regions;
   plan.strict_permissions = strict_permissions;
+  plan.accounts = accounts;
+  plan.max_requests_in_flight = max_requests_in_flight;
   std::vector<FilterSet> include;
   if (!filters.empty()) include.push_back(filters);
   include.insert(include.end(), include_filters.begin(), include_filters.end());
@@ -240,10 +242,16 @@ Status parse_cache_timeout(const YAML::Node& node, const OptionContext& ctx, Con
   return {};
 }
 
-Status parse_iam_role_arn(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder&) {
+Status parse_iam_role_arn(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b) {
   if (node.IsNull()) return {};
-  return ctx.error(node, "assuming an IAM role is not supported; run with credentials of that role instead "
-                         "(e.g. a profile with role_arn and source_profile)");
+  auto v = as_str(node, ctx);
+  if (!v) return v.error();
+  if (v->find("{{") != std::string::npos || v->find("{%") != std::string::npos) {
+    return ctx.error(node, "templated values are not supported here; give the value itself");
+  }
+  if (!is_role_arn(*v)) return ctx.error(node, "expected an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME), got '" + *v + "'");
+  b.iam_role_arn = *v;
+  return {};
 }
 
 }  // namespace ec2::inventory::aws_ec2

@@ -30,13 +30,23 @@ struct ConfigBuilder {
   bool cache = false;
   long cache_timeout = 3600;
   std::string hostvars_prefix, hostvars_suffix;
-  std::string profile, access_key, secret_key, session_token, endpoint_url, region;
+  std::string profile, access_key, secret_key, session_token, endpoint_url, region, iam_role_arn;
+  AccountsPlan accounts;
+  int max_requests_in_flight = kDefaultMaxRequestsInFlight;
+  bool plugin_compatible = false;
+  /// Extension options given (option path and its key node), for `plugin_compatible: true`.
+  std::vector<std::pair<std::string, YAML::Node>> extensions;
   std::string cache_plugin = "memory", cache_connection, cache_prefix = "ansible_inventory_";
   BuildOptions build;
 
   /// The plugin's build_include_filters plus the default instance-state filter on every set.
   FetchPlan fetch_plan() const;
 };
+
+/// True for a 12-digit AWS account id.
+bool is_account_id(const std::string& text);
+/// True for an IAM role ARN (role_arn_account gives its account).
+inline bool is_role_arn(const std::string& text) { return !role_arn_account(text).empty(); }
 
 Status parse_plugin(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
 Status parse_regions(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
@@ -49,5 +59,9 @@ Status parse_groups(const YAML::Node& node, const OptionContext& ctx, ConfigBuil
 Status parse_keyed_groups(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
 Status parse_cache_timeout(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
 Status parse_iam_role_arn(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
+/// The `ec2_inventory:` block of this tool's extensions (config/extensions.cc).
+Status parse_ec2_inventory(const YAML::Node& node, const OptionContext& ctx, ConfigBuilder& b);
+/// With `ec2_inventory.plugin_compatible: true`, the first extension given as an error.
+Status check_plugin_compatible(const OptionContext& ctx, const ConfigBuilder& b);
 
 }  // namespace ec2::inventory::aws_ec2

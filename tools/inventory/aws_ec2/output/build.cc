@@ -25,23 +25,29 @@ std::string_view id_of(const InstanceRecord& record, std::deque<std::string>& co
   return computed.emplace_back(instance_id(record));
 }
 
+/// The position of the record's account among the run's accounts (0 outside many-account runs).
+size_t account_of(const InstanceRecord& record) { return record.account ? record.account->index : 0; }
+
 /// The plugin's _query: included instances minus excluded ones, first occurrence of each id kept,
-/// sorted by instance id. Ids are viewed, not copied: the records outlive the selection.
+/// sorted by instance id; in a many-account run, per account (in account order), an instance
+/// excluded or repeated only within its own account. Ids are viewed, not copied: the records
+/// outlive the selection.
 std::vector<InstanceRecord*> select_instances(std::vector<InstanceRecord>& included,
                                               const std::vector<InstanceRecord>& excluded) {
+  using Key = std::pair<size_t, std::string_view>;
   std::deque<std::string> computed;
-  std::vector<std::string_view> ignore;
+  std::vector<Key> ignore;
   ignore.reserve(excluded.size());
-  for (const auto& r : excluded) ignore.push_back(id_of(r, computed));
+  for (const auto& r : excluded) ignore.emplace_back(account_of(r), id_of(r, computed));
   std::sort(ignore.begin(), ignore.end());
-  std::vector<std::pair<std::string_view, InstanceRecord*>> keyed;
+  std::vector<std::pair<Key, InstanceRecord*>> keyed;
   keyed.reserve(included.size());
   for (auto& r : included) {
-    std::string_view id = id_of(r, computed);
-    if (!std::binary_search(ignore.begin(), ignore.end(), id)) keyed.emplace_back(id, &r);
+    Key key{account_of(r), id_of(r, computed)};
+    if (!std::binary_search(ignore.begin(), ignore.end(), key)) keyed.emplace_back(key, &r);
   }
-  // By id, and records of one id in fetch order (their addresses in `included`), so the first
-  // of each run of equal ids is the first occurrence.
+  // By key, and records of one key in fetch order (their addresses in `included`), so the first
+  // of each run of equal keys is the first occurrence.
   std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
     return a.first < b.first || (a.first == b.first && std::less<>()(a.second, b.second));
   });
@@ -70,11 +76,13 @@ std::vector<std::string> hostnames_of(const BuildOptions& options, const Json& i
 struct Converted {
   std::vector<std::string> names;
   Result<Json> hostvars = Json();
+  const AccountInfo* account = nullptr;  ///< In a many-account run.
 };
 
 Converted convert(const BuildOptions& options, const InstanceRecord& record) {
   Json instance = boto3_instance(record);
   Converted out;
+  out.account = record.account.get();
   out.names = hostnames_of(options, instance);
   if (!out.names.empty()) out.hostvars = instance_hostvars(instance, options.hostvars);
   return out;
@@ -109,6 +117,16 @@ std::vector<Converted> convert_all(const BuildOptions& options, const std::vecto
   return out;
 }
 
+/// `hostvars` and the variables only expressions read in a many-account run (never printed
+/// unless composed): ec2_inventory_account_id, _account_name and _role_arn.
+Json with_account_variables(const Json& hostvars, const AccountInfo& account) {
+  Json vars = hostvars;
+  vars["ec2_inventory_account_id"] = account.id;
+  vars["ec2_inventory_account_name"] = account.name;
+  vars["ec2_inventory_role_arn"] = account.role_arn;
+  return vars;
+}
+
 Status add_instance(const BuildOptions& options, Converted& converted, InventoryModel& model) {
   const std::vector<std::string>& names = converted.names;
   if (names.empty()) return {};
@@ -116,6 +134,9 @@ Status add_instance(const BuildOptions& options, Converted& converted, Inventory
   Json& hostvars = *converted.hostvars;
   // Without constructed rules nothing reads the variables again: the last host can take them.
   bool constructed = has_constructed_rules(options);
+  Json with_account;
+  if (converted.account && constructed) with_account = with_account_variables(hostvars, *converted.account);
+  const Json& readable = with_account.is_null() ? hostvars : with_account;
   for (size_t i = 0; i < names.size(); ++i) {
     model.add_host(names[i], "aws_ec2");
     if (!constructed && i + 1 == names.size()) {
@@ -123,7 +144,7 @@ Status add_instance(const BuildOptions& options, Converted& converted, Inventory
       break;
     }
     model.set_variables(names[i], hostvars);
-    if (auto s = apply_constructed(options, hostvars, names[i], model); !s) return s;
+    if (auto s = apply_constructed(options, readable, names[i], model); !s) return s;
   }
   converted.hostvars = Json();
   return {};
