@@ -69,6 +69,11 @@ void Writer::header() {
     out_ << "# [credentials] keys are not copied: set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY"
             " or use a profile.\n";
   }
+  if (!s_.iam_role.empty()) {
+    out_ << "# The plugin's role sessions are named ansible_aws_ec2_dynamic_inventory "
+            "(ec2.py's: ansible_dynamic_inventory).\n"
+         << "iam_role_arn: " << quote(s_.iam_role) << "\n";
+  }
   out_ << "strict_permissions: true\n"
        << "use_contrib_script_compatible_sanitization: true\n"
        << "use_contrib_script_compatible_ec2_tag_keys: true\n"

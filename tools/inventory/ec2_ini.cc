@@ -388,17 +388,32 @@ Status read_unsupported(const Reader& reader, Ec2IniSettings& settings) {
                                   "listed");
     }
   }
-  auto role = reader.text("ec2", "iam_role");
-  if (!role) return role.error();
-  if (*role && !(*role)->empty()) {
-    return reader.error("iam_role", "assuming a role is not supported; use an AWS profile with "
-                                    "role_arn (--profile) instead");
-  }
   auto eucalyptus = reader.boolean("eucalyptus");
   if (!eucalyptus) return eucalyptus.error();
   if (eucalyptus->value_or(false)) {
     return reader.error("eucalyptus", "Eucalyptus clouds are not supported");
   }
+  return {};
+}
+
+/// True for text shaped like an ARN: `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE` with the
+/// partition, service and resource not empty (STS refuses anything else as RoleArn).
+bool looks_like_arn(const std::string& text) {
+  std::vector<std::string> parts = split(text, ':');
+  return parts.size() >= 6 && parts[0] == "arn" && !parts[1].empty() && !parts[2].empty() &&
+         !parts[5].empty();
+}
+
+/// `iam_role`: empty means none (ec2.py tested it for truth); anything else must be an ARN.
+/// Whether the role exists and trusts the caller is for STS to answer.
+Status read_iam_role(const Reader& reader, Ec2IniSettings& settings) {
+  auto role = reader.text("ec2", "iam_role");
+  if (!role) return role.error();
+  if (!*role || (*role)->empty()) return {};
+  if (!looks_like_arn(**role)) {
+    return reader.error("iam_role", "'" + **role + "' is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)");
+  }
+  settings.iam_role = **role;
   return {};
 }
 
@@ -442,6 +457,7 @@ Result<Ec2IniSettings> read_ec2_ini(const IniFile& file, const std::string& cli_
   EC2_TRY(read_destination(reader, settings));
   EC2_TRY(read_filters(reader, env, settings));
   EC2_TRY(read_unsupported(reader, settings));
+  EC2_TRY(read_iam_role(reader, settings));
   EC2_TRY(read_credentials(reader, cli_profile, env, settings));
   return settings;
 }

@@ -69,6 +69,9 @@ struct Ec2IniSettings {
   long cache_max_age = 300;
 
   std::string boto_profile;  ///< --profile, else AWS_PROFILE, else boto_profile.
+  /// `iam_role`: the ARN of the role every EC2 call is made as, assumed with the credentials
+  /// below (or the profile's, or the default chain's); empty for none.
+  std::string iam_role;
   /// The [credentials] section, used only when no profile and no AWS_ACCESS_KEY_ID are set.
   std::string access_key_id, secret_access_key, session_token;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "assumed_role.h"
 #include "cache.h"
 #include "contrib_inventory.h"
 #include "python_json.h"
@@ -35,8 +36,29 @@ std::string auto_region(const Ec2IniSettings& settings, const Environment& env) 
   return config ? config->region : std::string();
 }
 
+/// The run's one instance source, opened on first use: a run served from the cache opens none,
+/// and a --host run that fetches twice assumes its iam_role once.
+class RunSource {
+ public:
+  RunSource(const Ec2IniSettings& settings, const SourceFactory& make) : settings_(settings), make_(make) {}
+
+  Result<InstanceSource*> get() {
+    if (!source_) {
+      auto made = make_(SourceSpec{overrides_for(settings_), settings_.iam_role});
+      if (!made) return made.error();
+      source_ = std::move(*made);
+    }
+    return source_.get();
+  }
+
+ private:
+  const Ec2IniSettings& settings_;
+  const SourceFactory& make_;
+  std::unique_ptr<InstanceSource> source_;
+};
+
 /// Everything that changes the result besides time: config text, filters from the environment,
-/// who we are and where we ask.
+/// who we are (and which role we work as) and where we ask.
 std::string cache_key(const Ec2IniSettings& settings, const IniRequest& request,
                       const Environment& env) {
   std::string key = "ec2-inventory ini v1\n" + request.config_text + "\n";
@@ -45,6 +67,7 @@ std::string cache_key(const Ec2IniSettings& settings, const IniRequest& request,
     key += std::string(name) + "=" + env.get(name).value_or("") + "\n";
   }
   key += "profile=" + settings.boto_profile + "\nkey=" + settings.access_key_id + "\n";
+  key += "role=" + settings.iam_role + "\n";
   return key;
 }
 
@@ -70,13 +93,12 @@ Result<json> fetch_inventory(const Ec2IniSettings& settings, const Environment& 
 
 /// The inventory text, from the cache when it is fresh, else fetched (and cached).
 Result<std::string> inventory_text(const Ec2IniSettings& settings, const IniRequest& request,
-                                   const Environment& env, const SourceFactory& make_source,
-                                   bool allow_cache) {
+                                   const Environment& env, RunSource& run_source, bool allow_cache) {
   CacheEntry entry = cache_for(settings, request, env);
   if (allow_cache && !request.refresh_cache) {
     if (auto cached = read_cache(entry)) return std::move(*cached);
   }
-  auto source = make_source(overrides_for(settings));
+  auto source = run_source.get();
   if (!source) return source.error();
   auto inventory = fetch_inventory(settings, env, **source);
   if (!inventory) return inventory.error();
@@ -91,10 +113,10 @@ Result<std::string> inventory_text(const Ec2IniSettings& settings, const IniRequ
 
 /// `--host`: the host's variables fetched afresh (as ec2.py did), `{}` when unknown.
 Result<std::string> host_text(const Ec2IniSettings& settings, const IniRequest& request,
-                              const Environment& env, const SourceFactory& make_source) {
+                              const Environment& env, RunSource& run_source) {
   json inventory;
   for (bool allow_cache : {true, false}) {
-    auto text = inventory_text(settings, request, env, make_source, allow_cache);
+    auto text = inventory_text(settings, request, env, run_source, allow_cache);
     if (!text) return text.error();
     inventory = json::parse(*text, nullptr, false);
     const json& hostvars = inventory["_meta"]["hostvars"];
@@ -104,7 +126,7 @@ Result<std::string> host_text(const Ec2IniSettings& settings, const IniRequest& 
   const json& vars = inventory["_meta"]["hostvars"];
   if (!vars.is_object() || !vars.contains(request.host)) return std::string("{}");
   const json& host = vars[request.host];
-  auto source = make_source(overrides_for(settings));
+  auto source = run_source.get();
   if (!source) return source.error();
   FetchRequest fetch;
   fetch.regions = {host.value("ec2_region", "")};
@@ -117,6 +139,29 @@ Result<std::string> host_text(const Ec2IniSettings& settings, const IniRequest& 
     account = host["ec2_account_id"].get<std::string>();
   }
   return python_json_dumps(contrib_host_document(settings, records->front(), account));
+}
+
+/// A source whose every call (DescribeRegions included) is made as `spec.iam_role`, assumed
+/// once from a client with the spec's credentials.
+Result<std::unique_ptr<InstanceSource>> open_role_source(const SourceSpec& spec, const Environment& env,
+                                                         const DebugSink& debug) {
+  TransportOptions transport;
+  if (debug) transport.trace = debug;
+  auto caller = Client::create(spec.overrides, env, transport);
+  if (!caller && caller.error().code == "NoRegion") {
+    ConfigOverrides with_region = spec.overrides;
+    with_region.region = "us-east-1";
+    caller = Client::create(with_region, env, transport);
+  }
+  if (!caller) return caller.error();
+  auto client = assume_role_client(*caller, {spec.iam_role, kIamRoleSessionName});
+  if (!client) return client.error();
+  if (debug) {
+    const ResolvedConfig& c = client->config();
+    debug("profile " + c.profile + ", region " + c.region + ", endpoint " + c.endpoint_url +
+          ", credentials from " + c.credentials.identity);
+  }
+  return make_ec2_source(std::move(*client));
 }
 
 }  // namespace
@@ -145,14 +190,17 @@ Result<std::vector<std::string>> resolve_regions(const Ec2IniSettings& settings,
   return regions;
 }
 
-SourceFactory ec2_source_factory(const Environment& env) {
-  return [&env](const ConfigOverrides& overrides) { return open_ec2_source(overrides, env); };
+SourceFactory ec2_source_factory(const Environment& env, DebugSink debug) {
+  return [&env, debug](const SourceSpec& spec) {
+    return spec.iam_role.empty() ? open_ec2_source(spec.overrides, env) : open_role_source(spec, env, debug);
+  };
 }
 
 Result<std::string> run_ini_mode(const Ec2IniSettings& settings, const IniRequest& request,
                                  const Environment& env, const SourceFactory& make_source) {
-  if (!request.host.empty()) return host_text(settings, request, env, make_source);
-  return inventory_text(settings, request, env, make_source, true);
+  RunSource source(settings, make_source);
+  if (!request.host.empty()) return host_text(settings, request, env, source);
+  return inventory_text(settings, request, env, source, true);
 }
 
 }  // namespace ec2::inventory

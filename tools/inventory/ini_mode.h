@@ -20,13 +20,25 @@ struct IniRequest {
   std::string config_text;   ///< Content of the ini file (part of the cache key).
 };
 
-/// Makes the instance source once credentials and region are known (tests return fakes).
-using SourceFactory =
-    std::function<Result<std::unique_ptr<InstanceSource>>(const ConfigOverrides& overrides)>;
+/// What an instance source is opened with.
+struct SourceSpec {
+  ConfigOverrides overrides;  ///< Profile and [credentials] keys.
+  std::string iam_role;       ///< The role to work as, assumed with those credentials; "" for none.
+};
 
-/// The real factory: Client::create with `overrides` and `env` (retrying with us-east-1 when no
-/// region is configured anywhere, since DescribeRegions needs one), then make_ec2_source.
-SourceFactory ec2_source_factory(const Environment& env);
+/// Makes the instance source once credentials and region are known (tests return fakes). A run
+/// calls it at most once, and not at all when it is served from the cache.
+using SourceFactory = std::function<Result<std::unique_ptr<InstanceSource>>(const SourceSpec& spec)>;
+
+/// RoleSessionName of the role sessions of `iam_role` (ec2.py's).
+inline constexpr const char* kIamRoleSessionName = "ansible_dynamic_inventory";
+
+/// The real factory: Client::create with the spec's overrides and `env` (retrying with us-east-1
+/// when no region is configured anywhere, since DescribeRegions needs one); with an `iam_role`,
+/// the role is assumed from that client (assume_role_client) before the source is made, so every
+/// EC2 call is made as the role. `debug` gets the --debug lines of a role's source (open_ec2_source
+/// writes those of the others).
+SourceFactory ec2_source_factory(const Environment& env, DebugSink debug = {});
 
 /// Runs ec2.ini mode and returns the text to print (ec2.py's JSON, without trailing newline).
 Result<std::string> run_ini_mode(const Ec2IniSettings& settings, const IniRequest& request,

@@ -48,6 +48,14 @@ TEST(Convert, AllRegionsAndAllStates) {
   EXPECT_FALSE(has(yaml, "cache: true")) << yaml;
 }
 
+TEST(Convert, IamRoleBecomesIamRoleArn) {
+  std::string yaml = convert_to_aws_ec2(settings("[ec2]\niam_role = arn:aws:iam::222222222222:role/inventory\n"));
+  EXPECT_TRUE(has(yaml, "\niam_role_arn: \"arn:aws:iam::222222222222:role/inventory\"\n")) << yaml;
+  EXPECT_TRUE(has(yaml, "# The plugin's role sessions are named ansible_aws_ec2_dynamic_inventory "
+                        "(ec2.py's: ansible_dynamic_inventory).\niam_role_arn:")) << yaml;
+  EXPECT_FALSE(has(convert_to_aws_ec2(settings("[ec2]\n")), "iam_role_arn"));
+}
+
 TEST(ConfigLocate, SyntaxFromTheFileName) {
   EXPECT_EQ(*syntax_of("/etc/ansible/ec2.ini"), ConfigSyntax::Ini);
   EXPECT_EQ(*syntax_of("prod.aws_ec2.yml"), ConfigSyntax::AwsEc2);

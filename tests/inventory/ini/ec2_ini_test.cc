@@ -136,6 +136,27 @@ TEST(Ec2Ini, BadConfigsNameFileLineAndOption) {
                               "and [credentials])");
 }
 
+TEST(Ec2Ini, IamRoleIsReadAsWritten) {
+  EXPECT_EQ(ok("[ec2]\n").iam_role, "");
+  EXPECT_EQ(ok("[ec2]\niam_role =\n").iam_role, "");  // ec2.py: an empty value is no role
+  EXPECT_EQ(ok("[ec2]\niam_role = arn:aws:iam::222222222222:role/inventory\n").iam_role,
+            "arn:aws:iam::222222222222:role/inventory");
+  EXPECT_EQ(ok("[DEFAULT]\niam_role = arn:aws:iam::222222222222:role/ops\n[ec2]\n").iam_role,
+            "arn:aws:iam::222222222222:role/ops");
+  // Shaped like an ARN: whether it names a role that trusts the caller is for STS to say.
+  EXPECT_EQ(ok("[ec2]\niam_role = arn:aws:iam::222222222222:user/bob\n").iam_role,
+            "arn:aws:iam::222222222222:user/bob");
+}
+
+TEST(Ec2Ini, IamRoleThatIsNotAnArnIsAConfigError) {
+  for (const char* value : {"inventory", "arn:aws:iam::222222222222", "arn::iam::222222222222:role/x",
+                            "arn:aws:iam::222222222222:", "aws:iam::222222222222:role/x:y"}) {
+    EXPECT_EQ(error(std::string("[ec2]\nregions = all\niam_role = ") + value + "\n"),
+              std::string("/etc/ansible/ec2.ini:3: option 'iam_role': '") + value +
+                  "' is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)");
+  }
+}
+
 TEST(Ec2Ini, OtherServicesWarnOnlyWhenEnabled) {
   EXPECT_TRUE(ok("[ec2]\nrds = False\nelasticache = False\nroute53 = False\n").warnings.empty());
   Ec2IniSettings s = ok("[ec2]\nrds = True\nroute53 = yes\ngroup_by_rds_engine = True\n");

@@ -66,7 +66,8 @@ class IniModeTest : public TempDirTest {
   }
 
   std::string run(const Ec2IniSettings& s, IniRequest request = {}) {
-    SourceFactory factory = [&](const ConfigOverrides&) -> Result<std::unique_ptr<InstanceSource>> {
+    SourceFactory factory = [&](const SourceSpec& spec) -> Result<std::unique_ptr<InstanceSource>> {
+      specs_.push_back(spec);
       return std::unique_ptr<InstanceSource>(std::make_unique<FakeSource>(fetches_, last_));
     };
     auto text = run_ini_mode(s, request, env_, factory);
@@ -77,6 +78,7 @@ class IniModeTest : public TempDirTest {
   MapEnvironment env_{{{"AWS_REGION", "eu-west-1"}}, "/home/u"};
   int fetches_ = 0;
   FetchRequest last_;
+  std::vector<SourceSpec> specs_;  ///< What each source was opened with.
 };
 
 TEST_F(IniModeTest, AllRegionsComeFromDescribeRegionsMinusExcluded) {
@@ -158,6 +160,45 @@ TEST_F(IniModeTest, HostPrintsFreshVariablesWithoutAnsibleHost) {
   EXPECT_EQ(last_.filter_sets, (std::vector<Filters>{{{"instance-id", {"i-1"}}}}));
   request.host = "no-such-host";
   EXPECT_EQ(run(s, request), "{}");
+}
+
+TEST_F(IniModeTest, OneSourceARunAndTheRoleGoesWithIt) {
+  Ec2IniSettings s = settings("regions = us-east-1\niam_role = arn:aws:iam::222222222222:role/inventory\n"
+                              "boto_profile = ops\n");
+  IniRequest request;
+  request.host = "54.1.2.3";
+  EXPECT_EQ(json::parse(run(s, request))["ec2_id"], "i-1");
+  EXPECT_EQ(fetches_, 2);  // the inventory, then the host again
+  ASSERT_EQ(specs_.size(), 1u);
+  EXPECT_EQ(specs_[0].iam_role, "arn:aws:iam::222222222222:role/inventory");
+  EXPECT_EQ(specs_[0].overrides.profile, "ops");
+  run(s);  // served from the cache: no source opened
+  EXPECT_EQ(specs_.size(), 1u);
+}
+
+TEST_F(IniModeTest, AnotherRoleGetsAnotherCacheEntry) {
+  Ec2IniSettings s = settings("regions = us-east-1\n");
+  run(s);
+  s.iam_role = "arn:aws:iam::222222222222:role/inventory";
+  run(s);
+  run(s);
+  s.iam_role = "arn:aws:iam::333333333333:role/inventory";
+  run(s);
+  EXPECT_EQ(fetches_, 3);
+}
+
+TEST_F(IniModeTest, AFailingSourceFailsTheRun) {
+  Ec2IniSettings s = settings("regions = us-east-1\niam_role = arn:aws:iam::222222222222:role/locked\n");
+  SourceFactory refused = [](const SourceSpec&) -> Result<std::unique_ptr<InstanceSource>> {
+    Error e = make_error(ErrorCategory::Auth, "AccessDenied", "not authorized");
+    e.request_id = "req-1";
+    return e.with_context("assume role arn:aws:iam::222222222222:role/locked");
+  };
+  auto text = run_ini_mode(s, {}, env_, refused);
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(to_string(text.error()),
+            "Failed to assume role arn:aws:iam::222222222222:role/locked: AccessDenied: not authorized "
+            "(request req-1)");
 }
 
 TEST(Cache, ExpiresAfterMaxAge) {

@@ -12,10 +12,12 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <thread>
 
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 namespace {
@@ -86,13 +88,18 @@ class InventoryIntegration : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "home");
     fs::path port_file = dir_ / "port";
+    std::vector<std::string> argv = {emulator_path(), "--host", "127.0.0.1", "--port", "0", "--port-file",
+                                     port_file.string(), "--seed-instances", "24", "--seed-regions",
+                                     "us-east-1,eu-west-1"};
+    for (const std::string& option : emulator_options()) argv.push_back(option);
     pid_ = ::fork();
     if (pid_ == 0) {
       std::string log = (dir_ / "emulator.log").string();
       if (!std::freopen(log.c_str(), "w", stdout) || !std::freopen(log.c_str(), "a", stderr)) _exit(126);
-      ::execl(emulator_path(), emulator_path(), "--host", "127.0.0.1", "--port", "0", "--port-file",
-              port_file.c_str(), "--seed-instances", "24", "--seed-regions", "us-east-1,eu-west-1",
-              static_cast<char*>(nullptr));
+      std::vector<char*> args;
+      for (std::string& arg : argv) args.push_back(arg.data());
+      args.push_back(nullptr);
+      ::execv(args[0], args.data());
       _exit(127);
     }
     for (int i = 0; i < 300 && port_ == 0; ++i) {
@@ -119,6 +126,9 @@ class InventoryIntegration : public ::testing::Test {
     }
     fs::remove_all(dir_);
   }
+
+  /// Emulator options besides its address and fleet (dir_ exists when this is called).
+  virtual std::vector<std::string> emulator_options() { return {}; }
 
   void write_ini(const std::string& extra) {
     std::ofstream(dir_ / "ec2.ini") << "[ec2]\nregions = us-east-1, eu-west-1\n"
@@ -310,6 +320,107 @@ TEST_F(InventoryIntegration, AwsEc2CacheIsWrittenPrivatelyAndReusedUntilRefreshe
   kept << std::ifstream(files[0]).rdbuf();
   EXPECT_EQ(kept.str(), fresh.out) << "a failed refresh leaves the cache as it was";
   EXPECT_EQ(std::distance(fs::directory_iterator(dir_ / "cache"), fs::directory_iterator()), 1);
+}
+
+}  // namespace
+
+namespace {
+
+/// Two accounts, each with the seeded fleet: alice's keys belong to 111111111111; 222222222222
+/// has a role that account trusts and one that trusts nobody.
+constexpr const char* kAccounts = R"(accounts:
+  - id: "111111111111"
+    seed: true
+    users:
+      - name: alice
+        access_keys:
+          - {id: AKIAALICE00000000001, secret: alice/secret/key/0000000000000000000001}
+  - id: "222222222222"
+    seed: true
+    roles:
+      - name: inventory
+        trust: {accounts: ["111111111111"]}
+      - name: locked
+        trust: {}
+)";
+
+class IamRoleIntegration : public InventoryIntegration {
+ protected:
+  std::vector<std::string> emulator_options() override {
+    std::ofstream(dir_ / "accounts.yaml") << kAccounts;
+    return {"--accounts", (dir_ / "accounts.yaml").string()};
+  }
+
+  void SetUp() override {
+    InventoryIntegration::SetUp();
+    env_["AWS_ACCESS_KEY_ID"] = "AKIAALICE00000000001";
+    env_["AWS_SECRET_ACCESS_KEY"] = "alice/secret/key/0000000000000000000001";
+  }
+
+  /// How many times the emulator answered `action` so far (errors included).
+  int count(const std::string& action) {
+    httplib::Client control("127.0.0.1", port_);
+    auto response = control.Get("/_emulator/stats");
+    EXPECT_TRUE(response && response->status == 200);
+    json stats = response ? json::parse(response->body, nullptr, false) : json();
+    return stats["actions"].is_object() ? stats["actions"].value(action, 0) : -1;
+  }
+
+  /// The owner accounts of the hosts of `inventory`.
+  static std::set<std::string> owners(const json& inventory) {
+    std::set<std::string> out;
+    for (const auto& [host, vars] : inventory["_meta"]["hostvars"].items()) out.insert(vars.value("ec2_account_id", ""));
+    return out;
+  }
+};
+
+TEST_F(IamRoleIntegration, EveryCallIsMadeAsTheRoleAssumedOncePerRun) {
+  write_ini("");
+  json own = list();
+  EXPECT_EQ(owners(own), (std::set<std::string>{"111111111111"}));
+  EXPECT_EQ(own["_meta"]["hostvars"].size(), 24u);
+
+  std::ofstream(dir_ / "ec2.ini") << "[ec2]\nregions = all\nvpc_destination_variable = private_ip_address\n"
+                                     "hostname_variable = id\nall_instances = True\ncache_path = "
+                                  << (dir_ / "cache").string()
+                                  << "\niam_role = arn:aws:iam::222222222222:role/inventory\n";
+  int regions = count("DescribeRegions"), describes = count("DescribeInstances");
+  Outcome r = run({kInventory, "--list", "--debug"}, env_, dir_);
+  ASSERT_EQ(r.status, 0) << r.err;
+  json inventory = json::parse(r.out);
+  EXPECT_EQ(owners(inventory), (std::set<std::string>{"222222222222"}));
+  EXPECT_EQ(inventory["_meta"]["hostvars"].size(), 24u);
+  EXPECT_TRUE(inventory.contains("us-east-1") && inventory.contains("eu-west-1"));
+  EXPECT_EQ(count("sts:AssumeRole"), 1);
+  EXPECT_EQ(count("DescribeRegions"), regions + 1);
+  EXPECT_GT(count("DescribeInstances"), describes + 2) << "every region DescribeRegions named";
+  EXPECT_NE(r.err.find("credentials from assume-role: "
+                       "arn:aws:sts::222222222222:assumed-role/inventory/ansible_dynamic_inventory, as env"),
+            std::string::npos) << r.err;
+
+  Outcome cached = run({kInventory, "--list"}, env_, dir_);
+  ASSERT_EQ(cached.status, 0) << cached.err;
+  EXPECT_EQ(cached.out, r.out);
+  EXPECT_EQ(count("sts:AssumeRole"), 1) << "a run served from the cache assumes nothing";
+  std::string host = inventory["ec2"][0];
+  Outcome vars = run({kInventory, "--host", host, "--refresh-cache"}, env_, dir_);
+  ASSERT_EQ(vars.status, 0) << vars.err;
+  EXPECT_EQ(json::parse(vars.out)["ec2_account_id"], "222222222222");
+  EXPECT_EQ(count("sts:AssumeRole"), 2) << "--host fetches twice with one role session";
+}
+
+TEST_F(IamRoleIntegration, ARoleThatRefusesTheCallerFailsTheRunBeforeAnyEc2Call) {
+  write_ini("iam_role = arn:aws:iam::222222222222:role/locked\n");
+  Outcome r = run({kInventory, "--list"}, env_, dir_);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("ec2-inventory: error: Failed to assume role arn:aws:iam::222222222222:role/locked: "
+                       "AccessDenied: "),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(" (request "), std::string::npos) << r.err;
+  EXPECT_EQ(count("sts:AssumeRole"), 1);
+  EXPECT_EQ(count("DescribeInstances"), 0);
+  EXPECT_EQ(count("DescribeRegions"), 0);
 }
 
 }  // namespace
