@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "assumed_role.h"
+#include "ec2/sts.h"
 #include "cache.h"
 #include "contrib_inventory.h"
 #include "python_json.h"
@@ -143,24 +143,12 @@ Result<std::string> host_text(const Ec2IniSettings& settings, const IniRequest& 
 
 /// A source whose every call (DescribeRegions included) is made as `spec.iam_role`, assumed
 /// once from a client with the spec's credentials.
-Result<std::unique_ptr<InstanceSource>> open_role_source(const SourceSpec& spec, const Environment& env,
-                                                         const DebugSink& debug) {
-  TransportOptions transport;
-  if (debug) transport.trace = debug;
-  auto caller = Client::create(spec.overrides, env, transport);
-  if (!caller && caller.error().code == "NoRegion") {
-    ConfigOverrides with_region = spec.overrides;
-    with_region.region = "us-east-1";
-    caller = Client::create(with_region, env, transport);
-  }
+Result<std::unique_ptr<InstanceSource>> open_role_source(const SourceSpec& spec, const Environment& env) {
+  auto caller = open_client(spec.overrides, env);
   if (!caller) return caller.error();
-  auto client = assume_role_client(*caller, {spec.iam_role, kIamRoleSessionName});
+  auto client = with_assumed_role(*caller, {spec.iam_role, kIamRoleSessionName, std::nullopt, std::nullopt, ""});
   if (!client) return client.error();
-  if (debug) {
-    const ResolvedConfig& c = client->config();
-    debug("profile " + c.profile + ", region " + c.region + ", endpoint " + c.endpoint_url +
-          ", credentials from " + c.credentials.identity);
-  }
+  if (const DebugSink& debug = debug_sink()) debug("credentials from " + client->config().credentials.identity);
   return make_ec2_source(std::move(*client));
 }
 
@@ -190,9 +178,9 @@ Result<std::vector<std::string>> resolve_regions(const Ec2IniSettings& settings,
   return regions;
 }
 
-SourceFactory ec2_source_factory(const Environment& env, DebugSink debug) {
-  return [&env, debug](const SourceSpec& spec) {
-    return spec.iam_role.empty() ? open_ec2_source(spec.overrides, env) : open_role_source(spec, env, debug);
+SourceFactory ec2_source_factory(const Environment& env) {
+  return [&env](const SourceSpec& spec) {
+    return spec.iam_role.empty() ? open_ec2_source(spec.overrides, env) : open_role_source(spec, env);
   };
 }
 

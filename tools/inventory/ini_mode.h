@@ -33,12 +33,10 @@ using SourceFactory = std::function<Result<std::unique_ptr<InstanceSource>>(cons
 /// RoleSessionName of the role sessions of `iam_role` (ec2.py's).
 inline constexpr const char* kIamRoleSessionName = "ansible_dynamic_inventory";
 
-/// The real factory: Client::create with the spec's overrides and `env` (retrying with us-east-1
-/// when no region is configured anywhere, since DescribeRegions needs one); with an `iam_role`,
-/// the role is assumed from that client (assume_role_client) before the source is made, so every
-/// EC2 call is made as the role. `debug` gets the --debug lines of a role's source (open_ec2_source
-/// writes those of the others).
-SourceFactory ec2_source_factory(const Environment& env, DebugSink debug = {});
+/// The real factory: open_client with the spec's overrides and `env`; with an `iam_role`, the
+/// role is assumed from that client (with_assumed_role) before the source is made, so every EC2
+/// call is made as the role.
+SourceFactory ec2_source_factory(const Environment& env);
 
 /// Runs ec2.ini mode and returns the text to print (ec2.py's JSON, without trailing newline).
 Result<std::string> run_ini_mode(const Ec2IniSettings& settings, const IniRequest& request,

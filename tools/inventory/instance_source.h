@@ -149,6 +149,8 @@ Result<std::unique_ptr<InstanceSource>> open_ec2_source(const ConfigOverrides& o
 using DebugSink = std::function<void(std::string_view line)>;
 /// Sets where open_ec2_source sends --debug lines (call before opening sources).
 void set_debug_sink(DebugSink sink);
+/// Where --debug lines go (empty: nowhere), for sources opened by the modes themselves.
+DebugSink& debug_sink();
 
 /// Appends the instances of one DescribeInstances page of `region`, still as XML, to `out`: each
 /// record is handed to `prepare` while its element is at hand (FetchRequest::prepare), and keeps

@@ -69,7 +69,7 @@ int fail(const ec2::Error& error) {
   return fail(error.category == ec2::ErrorCategory::Config ? error.message : to_string(error));
 }
 
-int run(const Options& options, const std::string& invoked, const DebugSink& debug) {
+int run(const Options& options, const std::string& invoked) {
   const ec2::Environment& env = ec2::process_environment();
   auto choice = locate_config(options.config, invoked, env);
   if (!choice) return fail(choice.error().message);
@@ -83,7 +83,7 @@ int run(const Options& options, const std::string& invoked, const DebugSink& deb
     auto settings = load_settings(choice->path, options.profile, text);
     if (!settings) return fail(settings.error().message);
     auto output = run_ini_mode(*settings, {options.host, options.refresh_cache, text}, env,
-                               ec2_source_factory(env, debug));
+                               ec2_source_factory(env));
     if (!output) return fail(output.error());
     std::string printed = std::move(*output) + "\n";
     std::fwrite(printed.data(), 1, printed.size(), stdout);
@@ -118,12 +118,10 @@ int main(int argc, char** argv) {
     return app.exit(e);
   }
   if (!options.convert.empty()) return convert(options);
-  DebugSink debug;
   if (options.debug) {
-    debug = [](std::string_view line) {
+    set_debug_sink([](std::string_view line) {
       std::fprintf(stderr, "ec2-inventory: debug: %.*s\n", static_cast<int>(line.size()), line.data());
-    };
-    set_debug_sink(debug);
+    });
   }
-  return run(options, argc > 0 ? argv[0] : "", debug);
+  return run(options, argc > 0 ? argv[0] : "");
 }

@@ -395,7 +395,7 @@ TEST_F(IamRoleIntegration, EveryCallIsMadeAsTheRoleAssumedOncePerRun) {
   EXPECT_EQ(count("DescribeRegions"), regions + 1);
   EXPECT_GT(count("DescribeInstances"), describes + 2) << "every region DescribeRegions named";
   EXPECT_NE(r.err.find("credentials from assume-role: "
-                       "arn:aws:sts::222222222222:assumed-role/inventory/ansible_dynamic_inventory, as env"),
+                       "arn:aws:sts::222222222222:assumed-role/inventory/ansible_dynamic_inventory, assumed with "),
             std::string::npos) << r.err;
 
   Outcome cached = run({kInventory, "--list"}, env_, dir_);
