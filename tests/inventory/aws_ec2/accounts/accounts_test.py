@@ -3,7 +3,8 @@
 iam_role_arn gives what Debian's amazon.aws.aws_ec2 plugin gives; `ec2_inventory.accounts` in each
 form gives the union of the single-account inventories; the streams of all accounts run at once
 within max_requests_in_flight; a throttled run converges; a role that refuses the caller is
-skipped or fails the run per strict_permissions; plugin_compatible refuses the extensions.
+skipped or fails the run per strict_permissions; role sessions that expire during a run are
+assumed again; plugin_compatible refuses the extensions.
 
 Usage: /usr/bin/python3 accounts_test.py EMULATOR EC2_INVENTORY
 """
@@ -187,6 +188,26 @@ class AccountsTest(unittest.TestCase):
         self.assertEqual(again.status, 0, again.err)
         self.assertEqual(json.loads(again.out), first)
         self.assertEqual(emu.control("stats", method="GET")["actions"]["sts:AssumeRole"], 3)
+
+    def test_role_sessions_that_expire_mid_run_are_assumed_again(self):
+        # Sessions last 0.00125 x 3600 s = 4.5 s; three pages a stream at 2 s each outlast them.
+        emu = harness.Emulator(EMULATOR, "--accounts", os.path.join(HERE, "accounts.yaml"), "--seed", "7",
+                               "--seed-instances", "2500", "--seed-regions", "us-east-1",
+                               "--session-lifetime-scale", "0.00125", "--fault", "DescribeInstances:latency=2000")
+        emu.__enter__()
+        self.addCleanup(emu.__exit__, None, None, None)
+        accounts = ACCOUNTS[:2]
+        got = self.listed(emu, self.config(emu, "long", "regions: [us-east-1]\nhostnames: [instance-id]\n"
+                                           "ec2_inventory:\n  accounts:\n"
+                                           "    role_arns: [%s]\n" % ", ".join(role(a) for a in accounts)))
+        hostvars = got["_meta"]["hostvars"]
+        self.assertEqual(len(hostvars), 5000)
+        self.assertEqual({h["owner_id"] for h in hostvars.values()}, set(accounts))
+        stats = emu.control("stats", method="GET")
+        self.assertEqual(stats["actions"]["DescribeInstances"], 6)
+        self.assertNotIn("RequestExpired", stats["errors"])
+        self.assertNotIn("ExpiredToken", stats["errors"])
+        self.assertGreater(stats["actions"]["sts:AssumeRole"], len(accounts))
 
     def test_plugin_compatible_refuses_the_extensions(self):
         emu = self.emulator()
