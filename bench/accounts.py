@@ -116,7 +116,8 @@ def measure_inventory(build, emu, env, home, n, runs):
     try:
         first = harness.timed_run(cmd, env)
     except RuntimeError as e:
-        return {"refused": str(e).split(" failed: ", 1)[-1].strip().splitlines()[0]}
+        message = str(e).split(" failed: ", 1)[-1].strip().splitlines()[0]
+        return {"refused": message.replace(os.path.dirname(config) + os.sep, "")}
     after = stats(emu)
     calls = {k: v - before.get(k, 0) for k, v in after.items() if v != before.get(k, 0)}
     result = harness.side_by_side({"ours": harness.Tool(cmd, env, runs)}, server=emu)["ours"]
@@ -147,10 +148,10 @@ def measure_plugin(home, env, limit):
     subsets = {small: a.seconds, large: b.seconds}
     if predicted > limit:
         return {"seconds": predicted, "extrapolated": True, "subsets": subsets, "peak_mib": b.peak_mib,
-                "hosts": hosts_of(b) * ACCOUNTS // large}
+                "peak_accounts": large, "peak_hosts": hosts_of(b)}
     full = plugin_run(home, env, range(1, ACCOUNTS + 1), True)
     return {"seconds": full.seconds, "extrapolated": False, "subsets": subsets, "peak_mib": full.peak_mib,
-            "hosts": hosts_of(full), "predicted": predicted}
+            "peak_accounts": ACCOUNTS, "peak_hosts": hosts_of(full), "predicted": predicted}
 
 
 def scenario(build, home, latency, runs, plugin_limit):
@@ -212,9 +213,10 @@ def plugin_lines(plugin, ours):
     ratio = f"{plugin['seconds'] / ours['median']:.1f}× ours" if measured else "ratio to be measured"
     row = (f"| aws_ec2 plugin: {ACCOUNTS} configs with `iam_role_arn`, one `ansible-inventory -i … -i … --list` "
            f"| {seconds} | {plugin['peak_mib']:.0f} MiB | {ratio} |")
-    note = [f"The plugin's figure is {how}; peak memory is that of its largest run "
-            f"({plugin['hosts']:,} hosts). It assumes the role once per account and region, one region after "
-            "another, and the accounts one after another."]
+    note = [f"The plugin's figure is {how}; its peak memory is that of its largest run "
+            f"({plugin['peak_accounts']} accounts, {plugin['peak_hosts']:,} hosts). It assumes the role once per "
+            "account and region, and goes through the regions one after another and the accounts one after "
+            "another."]
     return [row], note
 
 

@@ -67,7 +67,7 @@ class AccountsSetUpTest(unittest.TestCase):
     def test_report_marks_unmeasured_figures_and_keeps_other_sections(self):
         refused = {"refused": "aws_ec2.yml:9: unknown option 'ec2_inventory'"}
         plugin = {"seconds": 120.0, "extrapolated": True, "subsets": {2: 6.0, 5: 14.0}, "peak_mib": 900.0,
-                  "hosts": 40000}
+                  "peak_accounts": 5, "peak_hosts": 4000}
         result = {"latency": {"inventory": refused, "plugin": plugin}, "flat": refused, "single": refused,
                   "critical_ms": 450, "pages": 1, "runs": 5}
         text = "\n".join(accounts.report_lines(result))
