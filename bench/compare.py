@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Runs every benchmark of the toolkit in one go, side by side with its peers on the same emulator
+"""Runs every benchmark of the toolkit in one go (the 50-account one of bench/accounts.py last), side by side with its peers on the same emulator
 and fleets, and writes docs/benchmarks.md (Markdown tables) and docs/inventory-scaling.png.
 
 Usage: bench/compare.py BUILD_DIR [--runs N] [--sizes 1000,10000,100000] [--plugin-limit S]
@@ -14,6 +14,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import accounts  # noqa: E402
 import harness  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -189,7 +190,7 @@ def goals(micro, info, http, inventory):
     return rows
 
 
-def write_report(path, micro, info, http, inventory, skipped, runs, plugin_limit):
+def write_report(path, micro, info, http, inventory, skipped, runs, plugin_limit, multi):
     lines = ["# Benchmarks", "",
              "Measured by `make bench` (`bench/compare.py`) in one run, on "
              f"{platform.node() or 'this machine'} ({os.cpu_count()} cores, {platform.machine()}), "
@@ -232,6 +233,7 @@ def write_report(path, micro, info, http, inventory, skipped, runs, plugin_limit
     lines += ["", "![Inventory time against fleet size](inventory-scaling.png)", ""]
     if inventory.get(PARTS_SIZE, {}).get("parts"):
         lines += parts_lines(inventory[PARTS_SIZE], runs)
+    lines += accounts.report_lines(multi)
     with open(path, "w") as f:
         f.write("\n".join(lines))
 
@@ -301,9 +303,11 @@ def main():
         if inventory[size]["plugin"]:
             last_plugin = (size, inventory[size]["plugin"]["median"])
         print(f"inventory at {size}: done", file=sys.stderr)
+    multi = accounts.run(build, args.runs)
+    print("inventory over accounts: done", file=sys.stderr)
     docs = os.path.join(ROOT, "docs")
     write_report(os.path.join(docs, "benchmarks.md"), micro, info, http, inventory, skipped, args.runs,
-                 args.plugin_limit)
+                 args.plugin_limit, multi)
     plot(os.path.join(docs, "inventory-scaling.png"), inventory)
     print(open(os.path.join(docs, "benchmarks.md")).read())
 

@@ -17,7 +17,7 @@ Emulator::Emulator(EmulatorOptions options, const ActionRegistry& registry)
       faults_(options_.fault_seed),
       dispatcher_(world_, registry_, options_.default_region),
       sts_({options_.accounts.get(), &options_.credentials, &sessions_, options_.clock,
-            [this] { return emulated_now(); }, options_.authenticate}),
+            [this] { return emulated_now(); }, options_.authenticate, &faults_}),
       sso_(options_.accounts.get(), sessions_, [this] { return emulated_now(); }),
       imds_(metadata_context()),
       container_(metadata_context()) {

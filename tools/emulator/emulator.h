@@ -81,8 +81,10 @@ class Emulator {
   std::optional<HttpReply> control_credentials(std::string_view path, const HttpCall& http);
   HttpReply control_oidc_token(const nlohmann::json& body);
   HttpReply control_sso_login(const nlohmann::json& body);
-  /// Organizations ListAccounts / DescribeOrganization (organizations.cc).
+  /// Organizations ListAccounts / DescribeOrganization (organizations.cc): authentication, then
+  /// fault rules, then the action.
   HttpReply organizations(const HttpCall& http);
+  HttpReply organizations_action(const std::string& action, const Identity& caller, const HttpCall& http);
   HttpReply control_imds(const HttpCall& http);
   HttpReply control_container(const HttpCall& http);
   /// The instance `id` in any account and region, copied (takes the World lock).

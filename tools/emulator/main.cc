@@ -32,6 +32,7 @@ struct Flags {
   bool no_public_key = false;
   int imds_port = -1;       ///< -1: no metadata listener.
   int container_port = -1;  ///< -1: no container credentials listener.
+  size_t threads = ec2::emu::kDefaultServerThreads;  ///< Connections the main port serves at once.
 };
 
 /// A metadata listener on 127.0.0.1 running in its own thread.
@@ -146,7 +147,7 @@ int serve(const Flags& flags, ec2::emu::EmulatorOptions options) {
     });
   }
   ec2::emu::HttpServer server([&](const ec2::emu::HttpCall& http) { return emulator.handle(http); },
-                              &emulator.dispatcher());
+                              &emulator.dispatcher(), flags.threads);
   auto port = server.bind(flags.host, flags.port);
   if (!port) {
     std::cerr << "ec2-emulator: " << port.error().message << '\n';
@@ -193,6 +194,11 @@ int main(int argc, char** argv) {
   app.add_option("--port", flags.port, "Port to listen on; 0 picks a free one")->capture_default_str();
   app.add_option("--port-file", flags.port_file, "Write the bound port to this file");
   app.add_flag("-v,--verbose", flags.verbose, "Log one line per request to stderr");
+  app.add_option("--threads", flags.threads,
+                 "Connections served at once (each holds a thread while answered, added latency included, "
+                 "and while idle between keep-alive requests)")
+      ->check(CLI::Range(size_t{1}, size_t{4096}))
+      ->capture_default_str();
   app.add_option("--default-region", options.default_region,
                  "Region of unsigned requests without an ec2.<region>. Host")->capture_default_str();
   app.add_option("--seed", options.seed, "Seed of generated ids")->capture_default_str();

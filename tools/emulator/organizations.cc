@@ -68,6 +68,20 @@ HttpReply Emulator::organizations(const HttpCall& http) {
     if (!verified) return json_error(verified.error().http_status, verified.error().code, verified.error().message);
     caller = verified->identity;
   }
+  const std::string* target = find_header(http.headers, "X-Amz-Target");
+  std::string action = target ? target->substr(target->find('.') + 1) : "";
+  FaultEffects effects;
+  Status fault = faults_.apply(
+      {FaultService::Organizations, action, caller.account_id.empty() ? std::string(kAccountId) : caller.account_id},
+      effects);
+  HttpReply reply = fault ? organizations_action(action, caller, http)
+                          : json_error(fault.error().http_status, fault.error().code, fault.error().message);
+  reply.fault = effects.transport;
+  reply.delay = effects.delay;
+  return reply;
+}
+
+HttpReply Emulator::organizations_action(const std::string& action, const Identity& caller, const HttpCall& http) {
   const Accounts* accounts = options_.accounts.get();
   if (!accounts) {
     return json_error(400, "AWSOrganizationsNotInUseException", "Your account is not a member of an organization.");
@@ -77,10 +91,8 @@ HttpReply Emulator::organizations(const HttpCall& http) {
     return json_error(400, "AccessDeniedException", "You don't have permissions to access this resource.");
   }
   std::string org_id = "o-" + stable_id("", management + "/organization", 10);
-  const std::string* target = find_header(http.headers, "X-Amz-Target");
   nlohmann::json body = http.body.empty() ? nlohmann::json::object() : nlohmann::json::parse(http.body, nullptr, false);
   if (!body.is_object()) return json_error(400, "SerializationException", "The body is not a JSON object");
-  std::string action = target ? target->substr(target->find('.') + 1) : "";
   if (action == "ListAccounts") return list_accounts(*accounts, org_id, body);
   if (action == "DescribeOrganization") {
     const Account& first = accounts->accounts.front();

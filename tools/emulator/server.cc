@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <optional>
 #include <thread>
 
@@ -113,8 +114,9 @@ class Serving {
 
 }  // namespace
 
-HttpServer::HttpServer(Handler handler, Dispatcher* dispatcher)
+HttpServer::HttpServer(Handler handler, Dispatcher* dispatcher, size_t threads)
     : handler_(std::move(handler)), dispatcher_(dispatcher), server_(std::make_unique<httplib::Server>()) {
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(std::max<size_t>(threads, 1)); };
   auto handler_fn = [this](const httplib::Request& req, httplib::Response& res) {
     HttpCall call = to_call(req);
     std::optional<Serving> serving;

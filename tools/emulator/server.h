@@ -16,11 +16,17 @@ class Server;
 
 namespace ec2::emu {
 
+/// Connections served at once by default. A connection holds its thread while a request is
+/// answered (added latency included) and while it idles between keep-alive requests, so a client
+/// with many connections in flight needs about as many threads.
+inline constexpr size_t kDefaultServerThreads = 64;
+
 class HttpServer {
  public:
   using Handler = std::function<HttpReply(const HttpCall&)>;
-  /// Serves `handler`; with `dispatcher`, requests outside `/_emulator/` count as in flight there.
-  explicit HttpServer(Handler handler, Dispatcher* dispatcher = nullptr);
+  /// Serves `handler` with `threads` threads; with `dispatcher`, requests outside `/_emulator/`
+  /// count as in flight there.
+  explicit HttpServer(Handler handler, Dispatcher* dispatcher = nullptr, size_t threads = kDefaultServerThreads);
   ~HttpServer();
 
   /// Binds `host:port` (port 0 = any free port) and returns the bound port.

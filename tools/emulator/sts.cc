@@ -114,16 +114,26 @@ HttpReply Sts::handle(const HttpCall& http) {
     defaults.add({std::string(kDefaultAccessKey), std::string(kDefaultSecretKey), false, {}});
     request.caller = defaults.find(kDefaultAccessKey)->identity;
   }
+  return answer(action, request);
+}
+
+HttpReply Sts::answer(const std::string& action, const Request& request) {
+  FaultEffects effects;
+  Status fault = context_.faults ? context_.faults->apply({FaultService::Sts, action, request.caller.account_id}, effects)
+                                 : Status();
   Result<std::string> body =
       api_error(400, "InvalidAction", fmt::format("Could not find operation {} for version 2011-06-15", action));
-  if (action.empty()) body = missing_parameter("Action");
-  if (action == "GetCallerIdentity") body = get_caller_identity(request);
-  if (action == "GetSessionToken") body = get_session_token(request);
-  if (action == "AssumeRole") body = assume_role(request);
-  if (action == "AssumeRoleWithWebIdentity") body = assume_role_with_web_identity(request);
-  if (!body) return sts_error_reply(body.error(), request.request_id);
+  if (!fault) body = fault.error();
+  else if (action.empty()) body = missing_parameter("Action");
+  else if (action == "GetCallerIdentity") body = get_caller_identity(request);
+  else if (action == "GetSessionToken") body = get_session_token(request);
+  else if (action == "AssumeRole") body = assume_role(request);
+  else if (action == "AssumeRoleWithWebIdentity") body = assume_role_with_web_identity(request);
   HttpReply reply;
-  reply.body = std::move(*body);
+  if (body) reply.body = std::move(*body);
+  else reply = sts_error_reply(body.error(), request.request_id);
+  reply.fault = effects.transport;
+  reply.delay = effects.delay;
   return reply;
 }
 

@@ -14,6 +14,7 @@
 #include "auth.h"
 #include "dispatcher.h"
 #include "ec2/clock.h"
+#include "faults.h"
 #include "ids.h"
 #include "sessions.h"
 
@@ -52,6 +53,8 @@ struct StsContext {
   std::shared_ptr<ec2::Clock> clock;  ///< Real time (signatures, MFA codes).
   std::function<std::chrono::system_clock::time_point()> emulated_now;  ///< Session issue/expiry time.
   bool authenticate = true;
+  /// Fault rules applied to every call after its caller is known (null: none).
+  FaultInjector* faults = nullptr;
 };
 
 class Sts {
@@ -71,6 +74,8 @@ class Sts {
     Identity caller;  ///< Empty for the unsigned AssumeRoleWithWebIdentity.
   };
 
+  /// Answers `request` for `action` (faults applied, the action run).
+  HttpReply answer(const std::string& action, const Request& request);
   Result<std::string> get_caller_identity(const Request& request);
   Result<std::string> get_session_token(const Request& request);
   Result<std::string> assume_role(const Request& request);

@@ -1,0 +1,93 @@
+#!/usr/bin/python3
+"""Smoke test of the multi-account benchmark's set-up (bench/accounts.py), not of its figures: the
+accounts file it writes works in ec2-emulator (the hub user assumes the role of every account and
+sees that account's seeded fleet), its configs say what they should, the critical path is computed
+as documented and the report marks what was not measured.
+
+Usage: accounts_test.py EC2_EMULATOR
+"""
+import os
+import sys
+import tempfile
+import unittest
+
+import boto3
+import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import accounts  # noqa: E402
+import harness  # noqa: E402
+
+EMULATOR = None
+
+
+class AccountsSetUpTest(unittest.TestCase):
+    def test_hub_user_assumes_every_accounts_role_and_sees_its_fleet(self):
+        with tempfile.TemporaryDirectory() as home:
+            path = os.path.join(home, "accounts.yaml")
+            with open(path, "w") as f:
+                f.write(accounts.accounts_yaml(3))
+            with harness.Emulator(EMULATOR, *accounts.emulator_args(path, 8, latency=False)) as emu:
+                hub = boto3.session.Session(aws_access_key_id=accounts.HUB_KEY,
+                                            aws_secret_access_key=accounts.HUB_SECRET)
+                sts = hub.client("sts", region_name="us-east-1", endpoint_url=emu.url)
+                seen = set()
+                for i in range(1, 4):
+                    creds = sts.assume_role(RoleArn=accounts.role_arn(i), RoleSessionName="smoke")["Credentials"]
+                    role = boto3.session.Session(aws_access_key_id=creds["AccessKeyId"],
+                                                 aws_secret_access_key=creds["SecretAccessKey"],
+                                                 aws_session_token=creds["SessionToken"])
+                    who = role.client("sts", region_name="us-east-1", endpoint_url=emu.url).get_caller_identity()
+                    self.assertEqual(who["Account"], accounts.account_id(i))
+                    for region in accounts.REGIONS:
+                        ec2 = role.client("ec2", region_name=region, endpoint_url=emu.url)
+                        ids = [x["InstanceId"] for r in ec2.describe_instances()["Reservations"]
+                               for x in r["Instances"]]
+                        self.assertEqual(len(ids), 2, region)  # 8 per account over 4 regions
+                        seen.update(ids)
+                self.assertEqual(len(seen), 24)  # instance ids differ between accounts
+
+    def test_configs(self):
+        ours = yaml.safe_load(accounts.inventory_config("http://127.0.0.1:1", 3))
+        self.assertEqual(ours["regions"], accounts.REGIONS)
+        self.assertEqual(ours["endpoint_url"], "http://127.0.0.1:1")
+        self.assertEqual(ours["ec2_inventory"]["accounts"]["role_arns"],
+                         [f"arn:aws:iam::10000000000{i}:role/inventory" for i in (1, 2, 3)])
+        self.assertEqual(ours["ec2_inventory"]["max_requests_in_flight"], 256)
+        self.assertNotIn("ec2_inventory", yaml.safe_load(accounts.inventory_config("http://127.0.0.1:1", 0)))
+        plugin = yaml.safe_load(accounts.plugin_config(7))
+        self.assertEqual(plugin["iam_role_arn"], "arn:aws:iam::100000000007:role/inventory")
+        self.assertEqual(plugin["hostnames"], ["instance-id"])
+        self.assertNotIn("endpoint_url", plugin)  # the 5.5.1 plugin has no such option
+
+    def test_critical_path(self):
+        self.assertEqual(accounts.critical_path(), (450, 1))
+        self.assertEqual(accounts.critical_path(300, 150, 2500, 1000), (750, 3))
+
+    def test_report_marks_unmeasured_figures_and_keeps_other_sections(self):
+        refused = {"refused": "aws_ec2.yml:9: unknown option 'ec2_inventory'"}
+        plugin = {"seconds": 120.0, "extrapolated": True, "subsets": {2: 6.0, 5: 14.0}, "peak_mib": 900.0,
+                  "peak_accounts": 5, "peak_hosts": 4000}
+        result = {"latency": {"inventory": refused, "plugin": plugin}, "flat": refused, "single": refused,
+                  "critical_ms": 450, "pages": 1, "runs": 5}
+        text = "\n".join(accounts.report_lines(result))
+        self.assertIn("to be measured", text)
+        self.assertIn("(extrapolated)", text)
+        self.assertIn("unknown option 'ec2_inventory'", text)
+        self.assertNotIn("× the critical path", text)
+        with tempfile.TemporaryDirectory() as home:
+            path = os.path.join(home, "benchmarks.md")
+            with open(path, "w") as f:
+                f.write(f"# Benchmarks\n\n## Before\n\nkept\n\n{accounts.HEADING}\n\nold\n\n## After\n\nkept too\n")
+            accounts.update_section(path, accounts.report_lines(result))
+            with open(path) as f:
+                updated = f.read()
+        self.assertIn("## Before\n\nkept\n", updated)
+        self.assertIn("## After\n\nkept too\n", updated)
+        self.assertNotIn("\nold\n", updated)
+        self.assertEqual(updated.count(accounts.HEADING), 1)
+
+
+if __name__ == "__main__":
+    EMULATOR = sys.argv.pop(1)
+    unittest.main()
