@@ -10,6 +10,7 @@
 
 #include "ec2/sigv4.h"
 #include "ec2/sts.h"
+#include "parallel.h"
 
 namespace ec2::inventory {
 namespace {
@@ -32,20 +33,6 @@ class PersistentThrottling final : public RetryPolicy {
   std::shared_ptr<RetryPolicy> inner_;
   std::shared_ptr<Random> random_;
 };
-
-/// Runs `run(i)` for i < count on at most `parallel` threads.
-template <class F>
-void for_each_parallel(size_t count, int parallel, F&& run) {
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < count; i = next++) run(i);
-  };
-  size_t threads = std::min<size_t>(count, static_cast<size_t>(std::max(parallel, 1)));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& thread : pool) thread.join();
-}
 
 /// "arn:aws:iam::ID:role/NAME".
 std::string role_arn(const std::string& id, const std::string& name) { return "arn:aws:iam::" + id + ":role/" + name; }
@@ -128,7 +115,7 @@ Result<std::vector<AccountRole>> organization_accounts(const Client& run, const 
 Result<std::vector<AccountTarget>> open_accounts(const Client& run, const std::vector<AccountRole>& roles,
                                                  const AccountOptions& options, const WarningSink& warn) {
   std::vector<std::optional<Result<Client>>> clients(roles.size());
-  for_each_parallel(roles.size(), options.parallel, [&](size_t i) {
+  run_parallel(roles.size(), options.parallel, [&](size_t i) {
     ClientOptions own = run.options();
     own.retry = persistent_throttling(make_retry_policy(own.config.retry_mode, own.config.max_attempts, own.random),
                                       own.random);

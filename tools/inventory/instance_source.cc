@@ -14,6 +14,7 @@
 #include "ec2/ops/instances.h"
 #include "ec2/ops/regions.h"
 #include "ec2/paginator.h"
+#include "parallel.h"
 
 namespace ec2::inventory {
 namespace {
@@ -261,20 +262,6 @@ std::string Ec2Source::where(const Job& job, const std::string& region) const {
   const AccountInfo* account = targets_[job.target_index].account.get();
   if (!account) return "region " + region;
   return "account " + account->id + " (" + account->role_arn + ") region " + region;
-}
-
-/// Runs `count` jobs on at most `parallel` threads; `run(i)` must be safe to call concurrently.
-template <class F>
-void run_parallel(size_t count, int parallel, F&& run) {
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < count; i = next++) run(i);
-  };
-  size_t threads = std::min<size_t>(count, static_cast<size_t>(std::max(parallel, 1)));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& thread : pool) thread.join();
 }
 
 Result<std::vector<InstanceRecord>> Ec2Source::fetch(const FetchRequest& request) {
