@@ -62,10 +62,12 @@ Result<std::string> terminal_prompt(const std::string& prompt) {
     return make_error(ErrorCategory::Config, "NoTerminal",
                       "cannot ask '" + prompt + "': no terminal (" + std::strerror(errno) + ")");
   }
-  write_all(fd, prompt);
   std::string answer;
   {
+    // Echo goes off (dropping what was typed before) before the prompt is shown, so an
+    // answer typed as soon as the prompt appears is never discarded.
     EchoOff quiet(fd);
+    write_all(fd, prompt);
     answer = read_line(fd);
   }
   write_all(fd, "\n");

@@ -155,10 +155,12 @@ class BadInput(unittest.TestCase):
                                    stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    preexec_fn=take_terminal)
         os.close(slave)
+        expected = ("Enter MFA code for %s: " % MFA_SERIAL).encode()
         prompt = b""
-        while b":" not in prompt:
-            prompt += os.read(master, 1024)
-        self.assertIn(("Enter MFA code for %s:" % MFA_SERIAL).encode(), prompt)
+        while expected not in prompt:
+            chunk = os.read(master, 1024)
+            self.assertTrue(chunk, prompt)
+            prompt += chunk
         os.write(master, b"000000\n")
         out, err = process.communicate(timeout=60)
         os.close(master)
