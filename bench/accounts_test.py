@@ -9,6 +9,7 @@ Usage: accounts_test.py EC2_EMULATOR
 import os
 import sys
 import tempfile
+import time
 import unittest
 
 import boto3
@@ -60,19 +61,43 @@ class AccountsSetUpTest(unittest.TestCase):
         self.assertEqual(plugin["hostnames"], ["instance-id"])
         self.assertNotIn("endpoint_url", plugin)  # the 5.5.1 plugin has no such option
 
+    def test_report_of_a_measured_run(self):
+        ours = {"median": 0.5, "min": 0.48, "max": 0.6, "peak_mib": 120.0, "cpu": 0.9, "server_cpu": 1.1,
+                "hosts": 40000, "calls": {"AssumeRole": 50, "DescribeInstances": 200}}
+        plugin = {"seconds": 420.0, "stopped": False, "limit": 600.0, "predicted": 400.0,
+                  "subsets": {2: 10.0, 5: 35.0}, "peak_mib": 2000.0, "peak_accounts": 50, "peak_hosts": 40000}
+        result = {"latency": {"inventory": ours, "plugin": plugin}, "flat": ours, "single": ours,
+                  "critical_ms": 450, "pages": 1, "runs": 5}
+        text = "\n".join(accounts.report_lines(result))
+        self.assertIn("1.11× the critical path (goal ≤ 1.25×: met)", text)
+        self.assertIn("| 420.00 s | 2000 MiB | 840× ours |", text)
+        self.assertIn("AssumeRole 50, DescribeInstances 200", text)
+        self.assertNotIn("to be measured", text)
+
+    def test_a_run_past_its_limit_is_stopped_with_its_children(self):
+        with tempfile.TemporaryDirectory() as home:
+            marker = os.path.join(home, "child-still-ran")
+            script = f"sleep 2 && touch {marker} & sleep 30"
+            with self.assertRaises(harness.TimedOut):
+                harness.timed_run(["/bin/sh", "-c", script], dict(os.environ), peak=True, timeout=0.5)
+            time.sleep(2.5)
+            self.assertFalse(os.path.exists(marker))
+        self.assertEqual(harness.timed_run(["/bin/true"], dict(os.environ), timeout=30).stdout, b"")
+
     def test_critical_path(self):
         self.assertEqual(accounts.critical_path(), (450, 1))
         self.assertEqual(accounts.critical_path(300, 150, 2500, 1000), (750, 3))
 
     def test_report_marks_unmeasured_figures_and_keeps_other_sections(self):
         refused = {"refused": "aws_ec2.yml:9: unknown option 'ec2_inventory'"}
-        plugin = {"seconds": 120.0, "extrapolated": True, "subsets": {2: 6.0, 5: 14.0}, "peak_mib": 900.0,
-                  "peak_accounts": 5, "peak_hosts": 4000}
+        plugin = {"seconds": 600.0, "stopped": True, "limit": 600.0, "predicted": 134.0,
+                  "subsets": {2: 6.0, 5: 14.0}, "peak_mib": 900.0, "peak_accounts": 5, "peak_hosts": 4000}
         result = {"latency": {"inventory": refused, "plugin": plugin}, "flat": refused, "single": refused,
                   "critical_ms": 450, "pages": 1, "runs": 5}
         text = "\n".join(accounts.report_lines(result))
         self.assertIn("to be measured", text)
-        self.assertIn("(extrapolated)", text)
+        self.assertIn("| ≥ 600.00 s | 900 MiB | ratio to be measured |", text)
+        self.assertIn("a lower bound", text)
         self.assertIn("unknown option 'ec2_inventory'", text)
         self.assertNotIn("× the critical path", text)
         with tempfile.TemporaryDirectory() as home:

@@ -2,15 +2,25 @@
 and summaries. Used by bench/compare.py; runs with Debian's /usr/bin/python3."""
 import collections
 import os
+import signal
 import statistics
 import subprocess
 import tempfile
+import threading
 import time
 
 ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE"
 SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 
 Run = collections.namedtuple("Run", "seconds peak_mib stdout cpu")
+
+
+class TimedOut(Exception):
+    """A timed run was stopped when it reached its time limit (the `seconds` attribute)."""
+
+    def __init__(self, cmd, seconds):
+        super().__init__(f"{' '.join(cmd)} was stopped after {seconds:.0f} s")
+        self.seconds = seconds
 
 
 def hermetic_env(home, region="us-east-1"):
@@ -65,9 +75,10 @@ class Emulator:
         self.dir.cleanup()
 
 
-def timed_run(cmd, env, cwd=None, peak=False):
+def timed_run(cmd, env, cwd=None, peak=False, timeout=None):
     """Runs `cmd`; returns a Run: wall seconds, peak RSS in MiB (or None), stdout and CPU seconds
-    (user + system, all threads, from wait4). Fails on a non-zero exit.
+    (user + system, all threads, from wait4). Fails on a non-zero exit; with `timeout` (seconds),
+    stops the command and everything it started at that time and raises TimedOut.
 
     With `peak`, the command runs under GNU time, which reports its peak: this process's wait4
     cannot, because a child forked from Python starts with Python's own resident set as its
@@ -77,15 +88,31 @@ def timed_run(cmd, env, cwd=None, peak=False):
             tempfile.NamedTemporaryFile(mode="r") as peak_file:
         wrapped = ["/usr/bin/time", "-f", "%M", "-o", peak_file.name, *cmd] if peak else cmd
         start = time.perf_counter()
-        proc = subprocess.Popen(wrapped, env=env, cwd=cwd, stdout=out, stderr=err)
+        proc = subprocess.Popen(wrapped, env=env, cwd=cwd, stdout=out, stderr=err, start_new_session=True)
+        timer = threading.Timer(timeout, os.killpg, (proc.pid, signal.SIGKILL)) if timeout else None
+        if timer:
+            timer.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
+        if timer:
+            timer.cancel()
+            if seconds >= timeout:
+                _stop_group(proc.pid)
+                raise TimedOut(cmd, timeout)
         out.seek(0)
         err.seek(0)
         if os.waitstatus_to_exitcode(status) != 0:
             raise RuntimeError(f"{' '.join(cmd)} failed: {err.read().decode(errors='replace')[-2000:]}")
         mib = int(peak_file.read().split()[-1]) / 1024.0 if peak else None
         return Run(seconds, mib, out.read(), usage.ru_utime + usage.ru_stime)
+
+
+def _stop_group(pgid):
+    """Kills what is left of process group `pgid` (children of a stopped command)."""
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
 
 
 Tool = collections.namedtuple("Tool", "cmd env runs peak", defaults=(False,))
