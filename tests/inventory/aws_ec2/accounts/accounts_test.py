@@ -137,15 +137,15 @@ class AccountsTest(unittest.TestCase):
             self.assertEqual(len(got["account_" + account]["hosts"]), 8)
 
     def test_streams_of_all_accounts_overlap_within_the_bound(self):
-        # One region: the emulator serves 8 connections at once, and idle STS connections hold some.
-        accounts = "regions: [us-east-1]\nec2_inventory:\n  accounts:\n    role_arns: [%s]\n" % ", ".join(role(a) for a in ACCOUNTS)
-        for bound, check in ((256, lambda peak: self.assertEqual(peak, 3)), (2, lambda peak: self.assertEqual(peak, 2))):
+        # 3 accounts × 2 regions: six streams, each one page, all in flight at once unless bounded.
+        accounts = REGIONS + "ec2_inventory:\n  accounts:\n    role_arns: [%s]\n" % ", ".join(role(a) for a in ACCOUNTS)
+        for bound, check in ((256, lambda peak: self.assertEqual(peak, 6)), (2, lambda peak: self.assertEqual(peak, 2))):
             with self.subTest(max_requests_in_flight=bound):
                 emu = self.emulator("--fault", "*:latency=1000")
                 got = self.listed(emu, self.config(emu, "bound", accounts + "  max_requests_in_flight: %d\n" % bound))
                 self.assertEqual({h["owner_id"] for h in got["_meta"]["hostvars"].values()}, set(ACCOUNTS))
                 stats = emu.control("stats", method="GET")
-                self.assertEqual(stats["actions"]["DescribeInstances"], 3)
+                self.assertEqual(stats["actions"]["DescribeInstances"], 6)
                 self.assertEqual(stats["actions"]["sts:AssumeRole"], 3)
                 check(stats["peak_in_flight"])
 
