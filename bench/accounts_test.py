@@ -73,6 +73,14 @@ class AccountsSetUpTest(unittest.TestCase):
         self.assertIn("| 420.00 s | 2000 MiB | 840× ours |", text)
         self.assertIn("AssumeRole 50, DescribeInstances 200", text)
         self.assertNotIn("to be measured", text)
+        self.assertNotIn("out of reach", text)
+        slow = dict(ours, median=3.0)
+        flat = dict(ours, median=1.5)
+        text = "\n".join(accounts.report_lines(dict(result, latency={"inventory": slow, "plugin": plugin},
+                                                     flat=flat)))
+        self.assertIn("**not met**", text)
+        self.assertIn("without added latency the same 50 accounts take 1.50 s (3.33× the critical path)", text)
+        self.assertIn("The added latency costs 1.50 s over that run", text)
 
     def test_a_run_past_its_limit_is_stopped_with_its_children(self):
         with tempfile.TemporaryDirectory() as home:
