@@ -22,6 +22,18 @@ import harness  # noqa: E402
 EMULATOR = None
 
 
+def plugin_figure(seconds, stopped, subsets, peak_mib, peak_accounts):
+    """A measure_plugin result as the report reads it."""
+    return {"seconds": seconds, "stopped": stopped, "limit": 600.0, "predicted": 400.0, "subsets": subsets,
+            "peak_mib": peak_mib, "peak_accounts": peak_accounts, "peak_hosts": peak_accounts * 800}
+
+
+def run_result(ours, plugin, flat, single):
+    """An accounts.run result as the report reads it."""
+    return {"latency": {"inventory": ours, "plugin": plugin}, "flat": flat, "single": single,
+            "critical_ms": 450, "pages": 1, "runs": 5}
+
+
 class AccountsSetUpTest(unittest.TestCase):
     def test_hub_user_assumes_every_accounts_role_and_sees_its_fleet(self):
         with tempfile.TemporaryDirectory() as home:
@@ -64,11 +76,8 @@ class AccountsSetUpTest(unittest.TestCase):
     def test_report_of_a_measured_run(self):
         ours = {"median": 0.5, "min": 0.48, "max": 0.6, "peak_mib": 120.0, "cpu": 0.9, "server_cpu": 1.1,
                 "hosts": 40000, "calls": {"AssumeRole": 50, "DescribeInstances": 200}}
-        plugin = {"seconds": 420.0, "stopped": False, "limit": 600.0, "predicted": 400.0,
-                  "subsets": {2: 10.0, 5: 35.0}, "peak_mib": 2000.0, "peak_accounts": 50, "peak_hosts": 40000}
-        result = {"latency": {"inventory": ours, "plugin": plugin}, "flat": ours, "single": ours,
-                  "critical_ms": 450, "pages": 1, "runs": 5}
-        text = "\n".join(accounts.report_lines(result))
+        plugin = plugin_figure(420.0, False, {2: 10.0, 5: 35.0}, 2000.0, 50)
+        text = "\n".join(accounts.report_lines(run_result(ours, plugin, ours, ours)))
         self.assertIn("1.11× the critical path (goal ≤ 1.25×: met)", text)
         self.assertIn("| 420.00 s | 2000 MiB | 840× ours |", text)
         self.assertIn("AssumeRole 50, DescribeInstances 200", text)
@@ -76,8 +85,7 @@ class AccountsSetUpTest(unittest.TestCase):
         self.assertNotIn("out of reach", text)
         slow = dict(ours, median=3.0)
         flat = dict(ours, median=1.5)
-        text = "\n".join(accounts.report_lines(dict(result, latency={"inventory": slow, "plugin": plugin},
-                                                     flat=flat)))
+        text = "\n".join(accounts.report_lines(run_result(slow, plugin, flat, ours)))
         self.assertIn("**not met**", text)
         self.assertIn("without added latency the same 50 accounts take 1.50 s (3.33× the critical path)", text)
         self.assertIn("The added latency costs 1.50 s over that run", text)
@@ -98,10 +106,7 @@ class AccountsSetUpTest(unittest.TestCase):
 
     def test_report_marks_unmeasured_figures_and_keeps_other_sections(self):
         refused = {"refused": "aws_ec2.yml:9: unknown option 'ec2_inventory'"}
-        plugin = {"seconds": 600.0, "stopped": True, "limit": 600.0, "predicted": 134.0,
-                  "subsets": {2: 6.0, 5: 14.0}, "peak_mib": 900.0, "peak_accounts": 5, "peak_hosts": 4000}
-        result = {"latency": {"inventory": refused, "plugin": plugin}, "flat": refused, "single": refused,
-                  "critical_ms": 450, "pages": 1, "runs": 5}
+        result = run_result(refused, plugin_figure(600.0, True, {2: 6.0, 5: 14.0}, 900.0, 5), refused, refused)
         text = "\n".join(accounts.report_lines(result))
         self.assertIn("to be measured", text)
         self.assertIn("| ≥ 600.00 s | 900 MiB | ratio to be measured |", text)
