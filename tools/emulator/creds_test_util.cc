@@ -75,10 +75,16 @@ std::unique_ptr<Emulator> accounts_emulator(std::shared_ptr<ManualClock> clock, 
 
 HttpCall signed_post(const std::string& form, const Keys& keys, const std::string& service,
                      std::chrono::system_clock::time_point when, const std::string& region) {
+  return signed_post(form, {{"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"}}, keys, service,
+                     when, region);
+}
+
+HttpCall signed_post(const std::string& body, const Headers& headers, const Keys& keys, const std::string& service,
+                     std::chrono::system_clock::time_point when, const std::string& region) {
   HttpRequest request;
   request.url = "http://127.0.0.1:4566/";
-  request.body = form;
-  request.headers = {{"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"}};
+  request.body = body;
+  request.headers = headers;
   SigningParams params;
   params.credentials.access_key_id = keys.id;
   params.credentials.secret_access_key = keys.secret;

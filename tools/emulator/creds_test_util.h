@@ -35,6 +35,11 @@ std::unique_ptr<Emulator> accounts_emulator(std::shared_ptr<ManualClock> clock, 
 HttpCall signed_post(const std::string& form, const Keys& keys, const std::string& service,
                      std::chrono::system_clock::time_point when, const std::string& region = "us-east-1");
 
+/// `body` POSTed to `/` with `headers` (e.g. a JSON protocol's Content-Type and X-Amz-Target), signed
+/// with `keys` for `service` in `region` at `when`.
+HttpCall signed_post(const std::string& body, const Headers& headers, const Keys& keys, const std::string& service,
+                     std::chrono::system_clock::time_point when, const std::string& region = "us-east-1");
+
 /// Sends `form` (with Version) to `emulator`, signed by `keys` at the clock's time.
 Answer signed_call(Emulator& emulator, ManualClock& clock, const std::string& service, const std::string& form,
                    const Keys& keys, const std::string& region = "us-east-1");

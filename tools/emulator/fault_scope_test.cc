@@ -28,22 +28,10 @@ class FaultScopeTest : public ::testing::Test {
   }
   /// A signed Organizations call of `action` (JSON protocol).
   HttpReply organizations(const std::string& action, const Keys& keys) {
-    HttpRequest request;
-    request.url = "http://127.0.0.1:4566/";
-    request.body = "{}";
-    request.headers = {{"Content-Type", "application/x-amz-json-1.1"},
-                       {"X-Amz-Target", "AWSOrganizationsV20161128." + action}};
-    SigningParams params;
-    params.credentials.access_key_id = keys.id;
-    params.credentials.secret_access_key = keys.secret;
-    params.region = "us-east-1";
-    params.service = "organizations";
-    params.time = clock->now();
-    EXPECT_TRUE(sign_request(request, params).ok());
-    HttpCall http;
-    http.headers = request.headers;
-    http.body = request.body;
-    return emulator->handle(http);
+    return emulator->handle(testing::signed_post("{}",
+                                                 {{"Content-Type", "application/x-amz-json-1.1"},
+                                                  {"X-Amz-Target", "AWSOrganizationsV20161128." + action}},
+                                                 keys, "organizations", clock->now()));
   }
   void add_fault(const nlohmann::json& rule) {
     HttpReply added = testing::control(*emulator, "POST", "/_emulator/faults", "", rule.dump());
