@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Runs every benchmark of the toolkit in one go (the 50-account one of bench/accounts.py last), side by side with its peers on the same emulator
-and fleets, and writes docs/benchmarks.md (Markdown tables) and docs/inventory-scaling.png.
+"""Runs every benchmark of the toolkit in one go (the 50-account one of bench/accounts.py last),
+side by side with its peers on the same emulator and fleets, and writes docs/benchmarks.md
+(Markdown tables) and docs/inventory-scaling.png.
 
 Usage: bench/compare.py BUILD_DIR [--runs N] [--sizes 1000,10000,100000] [--plugin-limit S]
 """

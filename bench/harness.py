@@ -89,7 +89,7 @@ def timed_run(cmd, env, cwd=None, peak=False, timeout=None):
         wrapped = ["/usr/bin/time", "-f", "%M", "-o", peak_file.name, *cmd] if peak else cmd
         start = time.perf_counter()
         proc = subprocess.Popen(wrapped, env=env, cwd=cwd, stdout=out, stderr=err, start_new_session=True)
-        timer = threading.Timer(timeout, os.killpg, (proc.pid, signal.SIGKILL)) if timeout else None
+        timer = threading.Timer(timeout, _stop_group, (proc.pid,)) if timeout else None
         if timer:
             timer.start()
         _, status, usage = os.wait4(proc.pid, 0)
@@ -97,7 +97,6 @@ def timed_run(cmd, env, cwd=None, peak=False, timeout=None):
         if timer:
             timer.cancel()
             if seconds >= timeout:
-                _stop_group(proc.pid)
                 raise TimedOut(cmd, timeout)
         out.seek(0)
         err.seek(0)
@@ -108,7 +107,7 @@ def timed_run(cmd, env, cwd=None, peak=False, timeout=None):
 
 
 def _stop_group(pgid):
-    """Kills what is left of process group `pgid` (children of a stopped command)."""
+    """Kills process group `pgid`: a command stopped at its limit, and everything it started."""
     try:
         os.killpg(pgid, signal.SIGKILL)
     except ProcessLookupError:
