@@ -18,18 +18,7 @@ using ec2::testing::FakeTransport;
 constexpr const char* kAnswer =
     R"({"AccessKeyId":"ASIAC","SecretAccessKey":"sc","Token":"tc","Expiration":"2024-01-01T06:00:00Z"})";
 
-/// A factory handing out `transport` and remembering the options it was asked for.
-struct Factory {
-  explicit Factory(std::shared_ptr<FakeTransport> t) : transport(std::move(t)) {}
-  std::shared_ptr<FakeTransport> transport;
-  std::vector<TransportOptions> made;
-  TransportFactory make() {
-    return [this](const TransportOptions& o) {
-      made.push_back(o);
-      return std::static_pointer_cast<HttpTransport>(transport);
-    };
-  }
-};
+using Factory = ec2::testing::RecordingFactory;
 
 TEST(ProviderHttpTest, BodyExcerptIsOneLine) {
   EXPECT_EQ(body_excerpt("{\n  \"Message\": \"Authorization token is missing\"\n}\n"),

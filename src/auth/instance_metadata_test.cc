@@ -14,18 +14,7 @@ constexpr const char* kCreds = R"({"Code":"Success","LastUpdated":"2024-01-01T00
                                R"("AccessKeyId":"ASIAI","SecretAccessKey":"si","Token":"ti",)"
                                R"("Expiration":"2024-01-01T06:00:00Z"})";
 
-/// A factory handing out `transport` and remembering the options it was asked for.
-struct Factory {
-  explicit Factory(std::shared_ptr<FakeTransport> t) : transport(std::move(t)) {}
-  std::shared_ptr<FakeTransport> transport;
-  std::vector<TransportOptions> made;
-  TransportFactory make() {
-    return [this](const TransportOptions& o) {
-      made.push_back(o);
-      return std::static_pointer_cast<HttpTransport>(transport);
-    };
-  }
-};
+using Factory = ec2::testing::RecordingFactory;
 
 /// An IMDS whose token PUT answers `token_status`; GETs demand the token when it is 200.
 std::shared_ptr<FakeTransport> fake_imds(int token_status, std::string base = "http://169.254.169.254/") {

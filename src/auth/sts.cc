@@ -3,27 +3,16 @@
 #include "auth/credential_process.h"
 #include "ec2/query.h"
 #include "ec2/sigv4.h"
+#include "query/request.h"
 #include "query/response.h"
 
 namespace ec2::auth {
 namespace {
 
-/// `url` with a "/" path when it has none, so the request line and the signature agree.
-std::string with_root_path(const std::string& url) {
-  auto scheme = url.find("://");
-  size_t host = scheme == std::string::npos ? 0 : scheme + 3;
-  if (url.find_first_of("/?#", host) == std::string::npos) return url + "/";
-  return url;
-}
-
 /// Sends one STS action, signed with `caller` unless it is null, and parses the reply.
 Result<XmlDocument> call(const StsEndpoint& endpoint, std::string_view action, const QueryParams& params,
                          const Credentials* caller) {
-  HttpRequest request;
-  request.method = "POST";
-  request.url = with_root_path(endpoint.url);
-  request.headers = {{"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"}};
-  request.body = params.encode(action, kStsApiVersion);
+  HttpRequest request = query::form_post(endpoint.url, params.encode(action, kStsApiVersion));
   if (caller != nullptr) {
     SigningParams signing;
     signing.credentials = *caller;

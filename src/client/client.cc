@@ -3,21 +3,11 @@
 #include <algorithm>
 #include <optional>
 
+#include "query/request.h"
 #include "query/response.h"
 #include "ec2/sigv4.h"
 
 namespace ec2 {
-namespace {
-
-/// `url` with a "/" path when it has none, so the request line and the signature agree.
-std::string with_root_path(const std::string& url) {
-  auto scheme = url.find("://");
-  size_t host = scheme == std::string::npos ? 0 : scheme + 3;
-  if (url.find_first_of("/?#", host) == std::string::npos) return url + "/";
-  return url;
-}
-
-}  // namespace
 
 Client::Client(ClientOptions options) : options_(std::move(options)) {
   if (!options_.clock) options_.clock = system_clock();
@@ -68,11 +58,7 @@ Result<Credentials> Client::credentials() const {
 }
 
 Result<HttpRequest> Client::signed_request(const std::string& body) const {
-  HttpRequest request;
-  request.method = "POST";
-  request.url = with_root_path(options_.config.endpoint_url);
-  request.headers = {{"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"}};
-  request.body = body;
+  HttpRequest request = query::form_post(options_.config.endpoint_url, body);
   auto credentials = this->credentials();
   if (!credentials) return credentials.error();
   if (!credentials->access_key_id.empty()) {

@@ -4,11 +4,13 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "ec2/credentials.h"
 #include "ec2/http.h"
 
 namespace ec2::testing {
@@ -68,6 +70,20 @@ class FakeTransport final : public HttpTransport {
   std::deque<Result<HttpResponse>> queue_;
   std::vector<HttpRequest> requests_;
   std::vector<size_t> batches_;
+};
+
+/// A transport factory handing out one fake transport and remembering the options it was asked
+/// for, for providers that make their own transport (instance metadata, container credentials).
+struct RecordingFactory {
+  explicit RecordingFactory(std::shared_ptr<FakeTransport> t) : transport(std::move(t)) {}
+  std::shared_ptr<FakeTransport> transport;
+  std::vector<TransportOptions> made;
+  TransportFactory make() {
+    return [this](const TransportOptions& o) {
+      made.push_back(o);
+      return std::static_pointer_cast<HttpTransport>(transport);
+    };
+  }
 };
 
 /// An HTTP response with `status` and `body` (and the content type EC2 uses).
