@@ -2,18 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_reply.h"
+
 namespace ec2::emu {
-namespace {
-
-HttpReply json_reply(int status, const nlohmann::json& body) {
-  HttpReply reply;
-  reply.status = status;
-  reply.content_type = "application/json";
-  reply.body = body.dump(2);
-  return reply;
-}
-
-}  // namespace
 
 ContainerCredentials::ContainerCredentials(MetadataContext context) : context_(std::move(context)) {}
 

@@ -4,19 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "emulator.h"
+#include "json_reply.h"
 
 namespace ec2::emu {
 namespace {
-
-HttpReply json_reply(int status, const nlohmann::json& body) {
-  HttpReply reply;
-  reply.status = status;
-  reply.content_type = "application/json";
-  reply.body = body.dump(2) + "\n";
-  return reply;
-}
-
-HttpReply json_error(int status, std::string message) { return json_reply(status, {{"error", std::move(message)}}); }
 
 /// Value of query parameter `key` in `query`, or empty.
 std::string query_value(std::string_view query, std::string_view key) {
@@ -52,12 +43,12 @@ HttpReply Emulator::control_faults(const HttpCall& http) {
   }
   if (http.method == "POST" || http.method == "PUT") {
     nlohmann::json body = nlohmann::json::parse(http.body, nullptr, false);
-    if (body.is_discarded()) return json_error(400, "Body must be a JSON fault rule or an array of them");
+    if (body.is_discarded()) return control_error(400, "Body must be a JSON fault rule or an array of them");
     std::vector<nlohmann::json> items = body.is_array() ? body.get<std::vector<nlohmann::json>>()
                                                         : std::vector<nlohmann::json>{body};
     for (const auto& item : items) {
       auto rule = fault_rule_from_json(item);
-      if (!rule) return json_error(400, rule.error().message);
+      if (!rule) return control_error(400, rule.error().message);
       faults_.set(std::move(*rule));
     }
   }
@@ -71,9 +62,9 @@ HttpReply Emulator::control_timings(const HttpCall& http) {
   Timings& t = world_.timings;
   if (http.method == "POST" || http.method == "PUT") {
     nlohmann::json body = nlohmann::json::parse(http.body, nullptr, false);
-    if (!body.is_object()) return json_error(400, "Body must be a JSON object");
+    if (!body.is_object()) return control_error(400, "Body must be a JSON object");
     for (auto& [key, value] : body.items()) {
-      if (!value.is_number()) return json_error(400, "'" + key + "' must be a number");
+      if (!value.is_number()) return control_error(400, "'" + key + "' must be a number");
       if (key == "scale") t.scale = value.get<double>();
       else if (key == "instance_pending_ms") t.instance_pending = Duration(value.get<int64_t>());
       else if (key == "instance_stopping_ms") t.instance_stopping = Duration(value.get<int64_t>());
@@ -84,9 +75,9 @@ HttpReply Emulator::control_timings(const HttpCall& http) {
       else if (key == "peering_initiating_ms") t.peering_initiating = Duration(value.get<int64_t>());
       else if (key == "peering_pending_expiry_ms") t.peering_pending_expiry = Duration(value.get<int64_t>());
       else if (key == "peering_deleted_retention_ms") t.peering_deleted_retention = Duration(value.get<int64_t>());
-      else return json_error(400, "Unknown timing '" + key + "'");
+      else return control_error(400, "Unknown timing '" + key + "'");
     }
-    if (auto saved = persist(); !saved) return json_error(500, saved.error().message);
+    if (auto saved = persist(); !saved) return control_error(500, saved.error().message);
   }
   return json_reply(200, {{"scale", t.scale},
                           {"instance_pending_ms", t.instance_pending.count()},
@@ -113,7 +104,7 @@ HttpReply Emulator::control(const HttpCall& http) {
   if (path == "/faults") return control_faults(http);
   if (path == "/timings") return control_timings(http);
   if (auto answered = control_credentials(path, http)) return *answered;
-  if (http.method != "POST") return json_error(404, "Unknown control path " + http.path);
+  if (http.method != "POST") return control_error(404, "Unknown control path " + http.path);
   std::lock_guard lock(world_.mutex);
   world_.select_account(kAccountId);
   if (path == "/reset") {
@@ -122,13 +113,13 @@ HttpReply Emulator::control(const HttpCall& http) {
     dispatcher_.reset_stats();
     Status rebuilt = rebuild_world();
     if (rebuilt) rebuilt = persist();
-    if (!rebuilt) return json_error(500, rebuilt.error().message);
+    if (!rebuilt) return control_error(500, rebuilt.error().message);
     return json_reply(200, {{"reset", true}});
   }
   if (path == "/complete") {
     registry_.run_due(world_, world_.now());
     size_t completed = registry_.complete_transitions(world_);
-    if (auto saved = persist(); !saved) return json_error(500, saved.error().message);
+    if (auto saved = persist(); !saved) return control_error(500, saved.error().message);
     return json_reply(200, {{"completed", completed}});
   }
   if (path == "/advance") {
@@ -136,14 +127,14 @@ HttpReply Emulator::control(const HttpCall& http) {
     std::string text = query_value(http.query, "seconds");
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
     if (text.empty() || ec != std::errc() || end != text.data() + text.size() || seconds < 0) {
-      return json_error(400, "advance needs ?seconds=N (N >= 0)");
+      return control_error(400, "advance needs ?seconds=N (N >= 0)");
     }
     world_.clock.advance(Duration(static_cast<int64_t>(seconds * 1000)));
     size_t ran = registry_.run_due(world_, world_.now());
-    if (auto saved = persist(); !saved) return json_error(500, saved.error().message);
+    if (auto saved = persist(); !saved) return control_error(500, saved.error().message);
     return json_reply(200, {{"ran", ran}, {"offset_ms", world_.clock.offset().count()}});
   }
-  return json_error(404, "Unknown control path " + http.path);
+  return control_error(404, "Unknown control path " + http.path);
 }
 
 }  // namespace ec2::emu
