@@ -17,13 +17,13 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/ec2ConfigVersion.cmake
 install(FILES ${PROJECT_BINARY_DIR}/ec2Config.cmake ${PROJECT_BINARY_DIR}/ec2ConfigVersion.cmake
   DESTINATION ${EC2_CMAKE_DIR})
 
-# Relocatable: the prefix is found from the .pc file's own place (pkg-config's ${pcfiledir}).
 # A sanitizer build's library needs the sanitizers' runtime in whatever links it.
 set(EC2_PC_LINK_OPTIONS "")
 if(EC2_SANITIZE)
   list(JOIN EC2_SANITIZERS " " EC2_PC_LINK_OPTIONS)
   string(PREPEND EC2_PC_LINK_OPTIONS " ")
 endif()
+# Relocatable: the prefix is found from the .pc file's own place (pkg-config's ${pcfiledir}).
 file(RELATIVE_PATH EC2_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/ec2.pc.in ${PROJECT_BINARY_DIR}/ec2.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/ec2.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
