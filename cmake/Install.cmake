@@ -21,7 +21,6 @@ install(FILES ${PROJECT_BINARY_DIR}/ec2Config.cmake ${PROJECT_BINARY_DIR}/ec2Con
 set(EC2_PC_LINK_OPTIONS "")
 if(EC2_SANITIZE)
   list(JOIN EC2_SANITIZERS " " EC2_PC_LINK_OPTIONS)
-  string(PREPEND EC2_PC_LINK_OPTIONS " ")
 endif()
 # Relocatable: the prefix is found from the .pc file's own place (pkg-config's ${pcfiledir}).
 file(RELATIVE_PATH EC2_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
