@@ -130,6 +130,11 @@ HttpServer::HttpServer(Handler handler, Dispatcher* dispatcher, size_t threads)
   server_->set_payload_max_length(64 << 20);
   // Without TCP_NODELAY, Nagle's algorithm and delayed ACKs hold each response for ~40 ms.
   server_->set_tcp_nodelay(true);
+  // The listening socket is the only one the server creates itself; bind() listens on it again.
+  server_->set_socket_options([this](int sock) {
+    httplib::default_socket_options(sock);
+    listen_socket_ = sock;
+  });
 }
 
 HttpServer::~HttpServer() = default;
@@ -138,6 +143,12 @@ Result<int> HttpServer::bind(const std::string& host, int port) {
   int bound = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
   if (bound <= 0) {
     return make_error(ErrorCategory::Network, "BindFailed", "Cannot listen on " + host + ":" + std::to_string(port));
+  }
+  // cpp-httplib listens with a backlog of 5, fixed when Debian built it. Connections beyond that
+  // arriving at once (an inventory opens one per stream, hundreds together) have their SYNs
+  // dropped and resent 1, 3, 7 … s later; calling listen() again raises the backlog in place.
+  if (::listen(listen_socket_, SOMAXCONN) != 0) {
+    return make_error(ErrorCategory::Network, "ListenFailed", "Cannot listen on " + host + ":" + std::to_string(port));
   }
   return bound;
 }

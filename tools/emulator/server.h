@@ -29,7 +29,8 @@ class HttpServer {
   explicit HttpServer(Handler handler, Dispatcher* dispatcher = nullptr, size_t threads = kDefaultServerThreads);
   ~HttpServer();
 
-  /// Binds `host:port` (port 0 = any free port) and returns the bound port.
+  /// Binds `host:port` (port 0 = any free port) and returns the bound port. Listens with the
+  /// system's largest backlog (SOMAXCONN), so that a burst of connections is accepted at once.
   Result<int> bind(const std::string& host, int port);
   /// Serves until stop() is called (from any thread).
   void run();
@@ -40,6 +41,7 @@ class HttpServer {
   Handler handler_;
   Dispatcher* dispatcher_;
   std::unique_ptr<httplib::Server> server_;
+  int listen_socket_ = -1;  ///< The socket cpp-httplib listens on, once bound.
 };
 
 }  // namespace ec2::emu
