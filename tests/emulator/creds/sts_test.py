@@ -29,8 +29,10 @@ def error_of(call, *args, **kwargs):
 
 
 def tampered(token):
-    """`token` with the last signature character changed."""
-    return token[:-1] + ("A" if token[-1] != "A" else "B")
+    """`token` with the first character of its signature changed. (Not the last one: its low bits
+    are base64 padding, which a decoder may ignore, so changing it can leave the signature as it was.)"""
+    head, signature = token.rsplit(".", 1)
+    return head + "." + ("A" if signature[0] != "A" else "B") + signature[1:]
 
 
 def cli(emu, service, *args, key=ALICE[0], secret=ALICE[1], token=None, region="us-east-1"):
