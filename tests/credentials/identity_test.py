@@ -1,8 +1,9 @@
 """libec2 and the AWS CLI agree on who signs, for every kind of profile, against one emulator.
 
 For each profile kind (static keys, assume role through source_profile, role chaining,
-credential_source Environment, external_id, MFA, web identity from a profile and from the
-environment, sso-session, legacy SSO, container credentials, instance metadata) Debian's
+credential_source Environment, Ec2InstanceMetadata and EcsContainer, external_id, MFA, web
+identity from a profile and from the environment, credential_process alone and as a
+source_profile, sso-session, legacy SSO, container credentials, instance metadata) Debian's
 `/usr/bin/aws sts get-caller-identity` and libec2 (tests/credentials/caller_identity.cc) must name
 the same ARN and account. The two share the AWS CLI's credential cache both ways, proven by the
 emulator's count of STS calls.
@@ -75,6 +76,25 @@ role_arn = arn:aws:iam::111111111111:role/ci
 web_identity_token_file = {token}
 role_session_name = web-session
 
+[profile from-process]
+credential_process = {process} --key-id AKIAALICE00000000001
+
+[profile deploy-via-process]
+role_arn = arn:aws:iam::222222222222:role/deploy
+source_profile = from-process
+external_id = prod-deploy-2026
+role_session_name = via-process
+
+[profile from-instance]
+role_arn = arn:aws:iam::222222222222:role/from-instance
+credential_source = Ec2InstanceMetadata
+role_session_name = instance-session
+
+[profile from-container]
+role_arn = arn:aws:iam::111111111111:role/from-container
+credential_source = EcsContainer
+role_session_name = container-session
+
 [profile sso-new]
 sso_session = corp
 sso_account_id = 111111111111
@@ -117,7 +137,7 @@ class Identity(unittest.TestCase):
         with open(cls.token_file, "w") as f:
             f.write(minted["token"])
         with open(os.path.join(aws_dir, "config"), "w") as f:
-            f.write(CONFIG.format(mfa=MFA_SERIAL, token=cls.token_file))
+            f.write(CONFIG.format(mfa=MFA_SERIAL, token=cls.token_file, process=cls.write_credential_process()))
         with open(os.path.join(aws_dir, "credentials"), "w") as f:
             f.write(CREDENTIALS.format(key=ALICE[0], secret=ALICE[1]))
         sso_cache = os.path.join(aws_dir, "sso", "cache")
@@ -126,6 +146,17 @@ class Identity(unittest.TestCase):
         cls.instance = cls.launch_with_instance_profile()
         cls.imds_port = cls.emu.control("imds", body={"instance_id": cls.instance})["port"]
         cls.container_port = cls.emu.control("container", method="GET")["port"]
+
+    @classmethod
+    def write_credential_process(cls):
+        """A credential_process program printing alice's keys for `--key-id` (any other id: exit 1)."""
+        path = os.path.join(cls.home, "credential-process")
+        with open(path, "w") as f:
+            f.write('#!/bin/sh\n[ "$1" = --key-id ] && [ "$2" = %s ] || exit 1\n'
+                    "printf '{\"Version\": 1, \"AccessKeyId\": \"%%s\", \"SecretAccessKey\": \"%s\"}' \"$2\"\n"
+                    % ALICE)
+        os.chmod(path, 0o755)
+        return path
 
     @classmethod
     def tearDownClass(cls):
@@ -231,6 +262,25 @@ class Identity(unittest.TestCase):
         self.assert_same_identity(None, "iam-role", "arn:aws:sts::%s:assumed-role/web/%s" % (DEV, self.instance),
                                   AWS_EC2_METADATA_DISABLED="false",
                                   AWS_EC2_METADATA_SERVICE_ENDPOINT="http://127.0.0.1:%d/" % self.imds_port)
+
+    def test_credential_process(self):
+        self.assert_same_identity("from-process", "custom-process", "arn:aws:iam::%s:user/alice" % DEV)
+
+    def test_assume_role_with_a_credential_process_source(self):
+        self.assert_same_identity("deploy-via-process", "assume-role",
+                                  "arn:aws:sts::%s:assumed-role/deploy/via-process" % PROD)
+
+    def test_credential_source_instance_metadata(self):
+        self.assert_same_identity("from-instance", "assume-role",
+                                  "arn:aws:sts::%s:assumed-role/from-instance/instance-session" % PROD,
+                                  AWS_EC2_METADATA_DISABLED="false",
+                                  AWS_EC2_METADATA_SERVICE_ENDPOINT="http://127.0.0.1:%d/" % self.imds_port)
+
+    def test_credential_source_container(self):
+        self.assert_same_identity("from-container", "assume-role",
+                                  "arn:aws:sts::%s:assumed-role/from-container/container-session" % DEV,
+                                  AWS_CONTAINER_CREDENTIALS_FULL_URI="http://127.0.0.1:%d/creds" % self.container_port,
+                                  AWS_CONTAINER_AUTHORIZATION_TOKEN=CONTAINER_TOKEN)
 
     def test_default_session_name_is_the_clis(self):
         env = self.env()
