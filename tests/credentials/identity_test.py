@@ -282,6 +282,18 @@ class Identity(unittest.TestCase):
                                   AWS_CONTAINER_CREDENTIALS_FULL_URI="http://127.0.0.1:%d/creds" % self.container_port,
                                   AWS_CONTAINER_AUTHORIZATION_TOKEN=CONTAINER_TOKEN)
 
+    def test_profile_from_the_environment(self):
+        self.assert_same_identity(None, "assume-role", "arn:aws:sts::%s:assumed-role/deploy/parity-deploy" % PROD,
+                                  AWS_PROFILE="deploy")
+
+    def test_keys_in_the_environment_come_before_the_aws_profile(self):
+        self.assert_same_identity(None, "env", "arn:aws:iam::%s:user/alice" % DEV, AWS_PROFILE="deploy",
+                                  AWS_ACCESS_KEY_ID=ALICE[0], AWS_SECRET_ACCESS_KEY=ALICE[1])
+
+    def test_an_explicit_profile_comes_before_keys_in_the_environment(self):
+        self.assert_same_identity("deploy", "assume-role", "arn:aws:sts::%s:assumed-role/deploy/parity-deploy" % PROD,
+                                  AWS_ACCESS_KEY_ID=ALICE[0], AWS_SECRET_ACCESS_KEY=ALICE[1])
+
     def test_default_session_name_is_the_clis(self):
         env = self.env()
         for identity in (self.cli("deploy-default-session", env), self.ours("deploy-default-session", env)):
